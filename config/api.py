@@ -1,0 +1,25 @@
+"""The addresses of the JSON API, its schema and its docs.
+
+The resources live in `history.api` and `diplomacy.api`; the error body, the
+schema class and what every API view shares, in `history.api`.
+"""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import routers
+
+from diplomacy.api import VIEWSETS, ExportView, SearchView
+from history.api import NoSuchAddress
+
+router = routers.DefaultRouter()
+for prefix, viewset in VIEWSETS.items():
+    router.register(prefix, viewset, basename=viewset.model._meta.model_name)
+
+urlpatterns = [
+    path("v1/search/", SearchView.as_view(), name="search"),
+    path("v1/export/", ExportView.as_view(), name="export"),
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    re_path(r"^.*/$", NoSuchAddress.as_view()),
+]

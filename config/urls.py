@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from diplomacy.feeds import EventFeed
+from diplomacy.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include(("config.api", "api"))),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path(
+        "opensearch.xml",
+        TemplateView.as_view(
+            template_name="opensearch.xml",
+            content_type="application/opensearchdescription+xml",
+        ),
+        name="opensearch",
+    ),
+    path("feeds/events/", EventFeed(), name="event-feed"),
+    path("", include("history.urls")),
+    path("", include("diplomacy.urls")),
+]

@@ -1,0 +1,368 @@
+"""The JSON API of relations through space, and the views across both apps:
+search over everything published, and the export of all published content.
+"""
+
+from django.core import serializers as django_serializers
+from django.db.models import Prefetch
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import generics, permissions, serializers
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from history.api import (
+    Pagination,
+    PeriodViewSet,
+    PersonViewSet,
+    PublicAPIMixin,
+    QuoteViewSet,
+    RecordViewSet,
+    SourceViewSet,
+    cited,
+    published_citations,
+)
+from history.models import Period, Person, Record, Source
+
+from . import filters
+from . import serializers as api_serializers
+from .models import (
+    Country,
+    Event,
+    Figure,
+    Membership,
+    Mission,
+    Organization,
+    Participation,
+    Priority,
+    Project,
+    Relation,
+)
+
+
+def published_participations():
+    return Participation.objects.filter(
+        project__in=Project.objects.published(), country__in=Country.objects.published()
+    )
+
+
+class CountryViewSet(RecordViewSet):
+    """Countries, by ISO 3166-1 alpha-2 code (either case), with Azerbaijan's relations."""
+
+    model = Country
+    filterset_class = filters.CountryFilterSet
+    serializer_class = api_serializers.CountrySerializer
+    write_serializer_class = api_serializers.CountryWriteSerializer
+    lookup_field = "code"
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
+    def with_related(self, queryset):
+        return cited(queryset).prefetch_related(
+            Prefetch("relations", Relation.objects.published()),
+            Prefetch("missions", Mission.objects.published()),
+            Prefetch("participations", published_participations().select_related("project")),
+            Prefetch("events", Event.objects.published()),
+            Prefetch("figures", Figure.objects.published()),
+        )
+
+
+class RelationViewSet(RecordViewSet):
+    """Dated facts of Azerbaijan's bilateral relation with one country."""
+
+    model = Relation
+    filterset_class = filters.RelationFilterSet
+    serializer_class = api_serializers.RelationSerializer
+    write_serializer_class = api_serializers.RelationWriteSerializer
+
+    @classmethod
+    def visible(cls):
+        return (
+            super()
+            .visible()
+            .filter(country__in=Country.objects.published())
+            .select_related("country")
+        )
+
+    def with_related(self, queryset):
+        return cited(queryset)
+
+
+class MissionViewSet(RelationViewSet):
+    """Diplomatic missions and consulates, in Azerbaijan and abroad."""
+
+    model = Mission
+    filterset_class = filters.MissionFilterSet
+    serializer_class = api_serializers.MissionSerializer
+    write_serializer_class = api_serializers.MissionWriteSerializer
+
+
+class OrganizationViewSet(RecordViewSet):
+    """International organizations and their organs."""
+
+    model = Organization
+    filterset_class = filters.OrganizationFilterSet
+    serializer_class = api_serializers.OrganizationSerializer
+    write_serializer_class = api_serializers.OrganizationWriteSerializer
+
+    def with_related(self, queryset):
+        return (
+            cited(queryset)
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("organs", Organization.objects.published()),
+                Prefetch("memberships", Membership.objects.published()),
+                Prefetch("events", Event.objects.published()),
+            )
+        )
+
+
+class MembershipViewSet(RecordViewSet):
+    """Azerbaijan's standing in each organization over time."""
+
+    model = Membership
+    filterset_class = filters.MembershipFilterSet
+    serializer_class = api_serializers.MembershipSerializer
+    write_serializer_class = api_serializers.MembershipWriteSerializer
+
+    @classmethod
+    def visible(cls):
+        return (
+            super()
+            .visible()
+            .filter(organization__in=Organization.objects.published())
+            .select_related("organization")
+        )
+
+    def with_related(self, queryset):
+        return cited(queryset)
+
+
+class ProjectViewSet(RecordViewSet):
+    """Energy and transport projects, and the countries taking part."""
+
+    model = Project
+    filterset_class = filters.ProjectFilterSet
+    serializer_class = api_serializers.ProjectSerializer
+    write_serializer_class = api_serializers.ProjectWriteSerializer
+
+    def with_related(self, queryset):
+        return (
+            cited(queryset)
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("components", Project.objects.published()),
+                Prefetch("participations", published_participations().select_related("country")),
+                Prefetch("events", Event.objects.published()),
+            )
+        )
+
+
+class EventViewSet(RecordViewSet):
+    """Dated happenings, tied to periods, people, countries, organizations and projects."""
+
+    model = Event
+    filterset_class = filters.EventFilterSet
+    serializer_class = api_serializers.EventSerializer
+    write_serializer_class = api_serializers.EventWriteSerializer
+
+    def with_related(self, queryset):
+        return cited(queryset).prefetch_related(
+            Prefetch("periods", Period.objects.published()),
+            Prefetch("people", Person.objects.published()),
+            Prefetch("countries", Country.objects.published()),
+            Prefetch("organizations", Organization.objects.published()),
+            Prefetch("projects", Project.objects.published()),
+        )
+
+
+class PriorityViewSet(RecordViewSet):
+    """Foreign-policy objectives, principles and stated results."""
+
+    model = Priority
+    filterset_class = filters.PriorityFilterSet
+    serializer_class = api_serializers.PrioritySerializer
+    write_serializer_class = api_serializers.PriorityWriteSerializer
+
+    def with_related(self, queryset):
+        return cited(queryset)
+
+
+class FigureViewSet(RecordViewSet):
+    """Numbers as the sources state them, with their dates."""
+
+    model = Figure
+    filterset_class = filters.FigureFilterSet
+    serializer_class = api_serializers.FigureSerializer
+    write_serializer_class = api_serializers.FigureWriteSerializer
+
+    def with_related(self, queryset):
+        return cited(queryset).select_related("country", "organization")
+
+
+# The resources in the order of their addresses, and of the export (each after
+# what it refers to, so that the export loads back with loaddata).
+VIEWSETS = {
+    "sources": SourceViewSet,
+    "periods": PeriodViewSet,
+    "people": PersonViewSet,
+    "quotes": QuoteViewSet,
+    "countries": CountryViewSet,
+    "organizations": OrganizationViewSet,
+    "projects": ProjectViewSet,
+    "relations": RelationViewSet,
+    "missions": MissionViewSet,
+    "memberships": MembershipViewSet,
+    "events": EventViewSet,
+    "priorities": PriorityViewSet,
+    "figures": FigureViewSet,
+}
+
+
+# --- Search ------------------------------------------------------------------------
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, help_text="Words to find, in any record.")
+
+
+class SearchResultSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The kind of record, e.g. event or country.")
+    title = serializers.CharField()
+    url = serializers.URLField(help_text="The record in the API.")
+    web_url = serializers.URLField(help_text="The record's page on the site.")
+
+
+def _rank(title, query):
+    title, query = title.casefold(), query.casefold()
+    if title == query:
+        return 0
+    if title.startswith(query):
+        return 1
+    if query in title:
+        return 2
+    if all(word in title for word in query.split()):
+        return 3
+    return 4
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "q", str, required=True, description="Words to find; every word must match."
+        )
+    ]
+)
+class SearchView(PublicAPIMixin, generics.ListAPIView):
+    """Every published record whose text holds all the words of `q`, best matches first.
+
+    A record matches as it does in its own list's `q` filter; records whose
+    title holds the words as written come first.
+    """
+
+    serializer_class = SearchResultSerializer
+    permission_classes = [permissions.AllowAny]
+    pagination_class = Pagination
+    filter_backends = []
+
+    def get_queryset(self):
+        query = SearchQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        words = query.validated_data["q"]
+        hits = []
+        for order, viewset in enumerate(VIEWSETS.values()):
+            filterset = viewset.filterset_class(
+                {"q": words}, queryset=viewset.visible(), request=self.request
+            )
+            for record in filterset.qs:
+                title = str(record)
+                hits.append(((_rank(title, words), order, title.casefold()), record, title))
+        hits.sort(key=lambda hit: hit[0])
+        return [self.hit(record, title) for _, record, title in hits]
+
+    def hit(self, record, title):
+        opts = record._meta
+        api_name = f"api:{opts.model_name}-detail"
+        if isinstance(record, Country):
+            kwargs = {"code": record.code.code.lower()}
+        else:
+            kwargs = {"slug": record.slug}
+        return {
+            "type": opts.model_name,
+            "title": title,
+            "url": reverse(api_name, kwargs=kwargs, request=self.request),
+            "web_url": self.request.build_absolute_uri(record.get_absolute_url()),
+        }
+
+
+# --- Export ------------------------------------------------------------------------
+
+
+class ExportView(PublicAPIMixin, APIView):
+    """All published content as one JSON document with natural keys.
+
+    The document is a Django fixture (`manage.py loaddata` reads it): the
+    sources, the citations and aliases that published records use, then the
+    records, each after the records it refers to. Links to records that are
+    not published are left out.
+    """
+
+    renderer_classes = [ORJSONRenderer]
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "ExportObject",
+                {
+                    "model": serializers.CharField(help_text="app_label.model_name"),
+                    "fields": serializers.DictField(),
+                },
+                many=True,
+            )
+        }
+    )
+    def get(self, request):
+        sources, records = [], []
+        for viewset in VIEWSETS.values():
+            for record in viewset().with_related(viewset.visible()):
+                self.hide_unpublished_links(record)
+                (sources if isinstance(record, Source) else records).append(record)
+        participations = (
+            published_participations()
+            .select_related("project", "country")
+            .prefetch_related(
+                Prefetch("citations", published_citations().select_related("source"))
+            )
+        )
+        records.extend(participations)
+        objects = django_serializers.serialize(
+            "python",
+            [*sources, *self.passages(records), *records],
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        )
+        return Response(objects)
+
+    @staticmethod
+    def hide_unpublished_links(record):
+        for field in record._meta.concrete_fields:
+            if field.is_relation and issubclass(field.related_model, Record):
+                target = getattr(record, field.name)
+                if target is not None and not target.is_published:
+                    setattr(record, field.name, None)
+
+    @staticmethod
+    def passages(records):
+        """The citations and aliases the records use, as prefetched for them."""
+        citations, aliases = {}, {}
+        for record in records:
+            cache = getattr(record, "_prefetched_objects_cache", {})
+            citations.update((citation.pk, citation) for citation in cache.get("citations", []))
+            aliases.update((alias.pk, alias) for alias in cache.get("aliases", []))
+        return [
+            *sorted(citations.values(), key=lambda citation: citation.pk),
+            *sorted(aliases.values(), key=lambda alias: alias.pk),
+        ]

@@ -1,0 +1,29 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Event
+
+
+class EventFeed(Feed):
+    """The latest published or changed events, newest change first."""
+
+    feed_type = Atom1Feed
+    title = "Azerbaijan’s Diplomatic History: events"
+    link = reverse_lazy("diplomacy:event-list")
+    subtitle = "Events in Azerbaijan’s diplomatic history, each with its source."
+
+    def items(self):
+        return Event.objects.published().order_by("-updated_at", "-pk")[:50]
+
+    def item_title(self, event):
+        return f"{event.date_display}: {event.title}" if event.date else event.title
+
+    def item_description(self, event):
+        return event.summary
+
+    def item_updateddate(self, event):
+        return event.updated_at
+
+    def item_pubdate(self, event):
+        return event.created_at

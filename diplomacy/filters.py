@@ -1,0 +1,169 @@
+import django_filters
+from django import forms
+from django.db.models import Count
+
+from history.filters import DatedFilterSet, OrderingFilter, RecordFilterSet, SlugsFilter
+from history.models import Period, Person
+
+from .models import (
+    Country,
+    Event,
+    Figure,
+    Membership,
+    Mission,
+    Organization,
+    Priority,
+    Project,
+    Relation,
+)
+
+
+class CountryCodesField(forms.ModelMultipleChoiceField):
+    """ISO codes in either case: ge and GE are the same country."""
+
+    def clean(self, value):
+        return super().clean([code.upper() for code in value] if value else value)
+
+
+class CountryFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CountryCodesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "code")
+        kwargs["queryset"] = lambda request: Country.objects.published()
+        super().__init__(*args, **kwargs)
+
+
+class EventFilterSet(DatedFilterSet):
+    search_fields = ("title", "summary", "aliases__name")
+    period = SlugsFilter(field_name="periods", model=Period)
+    country = CountryFilter(field_name="countries")
+    organization = SlugsFilter(field_name="organizations", model=Organization)
+    person = SlugsFilter(field_name="people", model=Person)
+    category = django_filters.MultipleChoiceFilter(choices=Event.Category.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
+
+    def facets(self):
+        """Counts of the filtered events per category and per period."""
+        events = self.qs.order_by().values("pk")
+        per_category = dict(
+            Event.objects.filter(pk__in=events)
+            .values_list("category")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {
+            "category": [
+                (value, label, per_category[value])
+                for value, label in Event.Category.choices
+                if value in per_category
+            ],
+            "period": [
+                (period.slug, period.name, period.count)
+                for period in Period.objects.published()
+                .filter(events__in=events)
+                .annotate(count=Count("events"))
+            ],
+        }
+
+    class Meta(DatedFilterSet.Meta):
+        model = Event
+        fields = [
+            "q",
+            "year_from",
+            "year_to",
+            "period",
+            "country",
+            "organization",
+            "person",
+            "category",
+        ]
+
+
+class CountryFilterSet(RecordFilterSet):
+    search_fields = ("name", "code", "summary", "aliases__name")
+    ordering = OrderingFilter(fields={"name": "name", "code": "code"})
+
+    class Meta:
+        model = Country
+        fields = ["q"]
+
+
+class RelationFilterSet(DatedFilterSet):
+    search_fields = ("title", "summary", "country__name")
+    country = CountryFilter()
+    kind = django_filters.MultipleChoiceFilter(choices=Relation.Kind.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Relation
+        fields = ["q", "year_from", "year_to", "country", "kind"]
+
+
+class MissionFilterSet(DatedFilterSet):
+    search_fields = ("title", "city", "summary", "country__name")
+    country = CountryFilter()
+    kind = django_filters.MultipleChoiceFilter(choices=Mission.Kind.choices)
+    direction = django_filters.ChoiceFilter(choices=Mission.Direction.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Mission
+        fields = ["q", "year_from", "year_to", "country", "kind", "direction"]
+
+
+class OrganizationFilterSet(RecordFilterSet):
+    search_fields = ("name", "acronym", "summary", "aliases__name")
+    kind = django_filters.MultipleChoiceFilter(
+        field_name="memberships__kind",
+        choices=Membership.Kind.choices,
+        label="Azerbaijan’s standing",
+    )
+    ordering = OrderingFilter(fields={"name": "name", "acronym": "acronym"})
+
+    class Meta:
+        model = Organization
+        fields = ["q", "kind"]
+
+
+class MembershipFilterSet(DatedFilterSet):
+    search_fields = ("summary", "organization__name", "organization__acronym")
+    organization = SlugsFilter(model=Organization)
+    kind = django_filters.MultipleChoiceFilter(choices=Membership.Kind.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Membership
+        fields = ["q", "year_from", "year_to", "organization", "kind"]
+
+
+class ProjectFilterSet(DatedFilterSet):
+    search_fields = ("name", "summary", "aliases__name")
+    country = CountryFilter(field_name="countries")
+    kind = django_filters.MultipleChoiceFilter(choices=Project.Kind.choices)
+    ordering = OrderingFilter(fields={"name": "name", "date_lower": "date"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Project
+        fields = ["q", "year_from", "year_to", "country", "kind"]
+
+
+class PriorityFilterSet(RecordFilterSet):
+    search_fields = ("title", "summary")
+    kind = django_filters.MultipleChoiceFilter(choices=Priority.Kind.choices)
+    ordering = OrderingFilter(fields={"position": "position", "title": "title"})
+
+    class Meta:
+        model = Priority
+        fields = ["q", "kind"]
+
+
+class FigureFilterSet(DatedFilterSet):
+    search_fields = ("label", "unit")
+    country = CountryFilter()
+    organization = SlugsFilter(model=Organization)
+    ordering = OrderingFilter(fields={"date_lower": "date", "value": "value"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Figure
+        fields = ["q", "year_from", "year_to", "country", "organization"]

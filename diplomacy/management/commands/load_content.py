@@ -1,0 +1,21 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from history.validation import content_problems
+
+FIXTURES = ["sources", "content"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load all curated content from fixtures/ in one transaction and check it. "
+        "Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+            problems = list(content_problems())
+            if problems:
+                raise CommandError("Nothing was loaded:\n" + "\n".join(problems))

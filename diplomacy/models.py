@@ -1,0 +1,341 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django_countries.fields import CountryField
+
+from history.models import (
+    CitedRecord,
+    Dated,
+    DatedQuerySet,
+    Period,
+    Person,
+    Record,
+    RecordManager,
+    RecordQuerySet,
+)
+
+CHRONOLOGICAL = [F("date_lower").asc(nulls_last=True), F("date_upper").asc(nulls_last=True)]
+
+
+class CountryManager(RecordManager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(CitedRecord):
+    """A country, and what the sources say of Azerbaijan's relations with it."""
+
+    code = CountryField(unique=True, help_text="ISO 3166-1 alpha-2 code.")
+    name = models.CharField(max_length=200, help_text="The preferred name in English.")
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    objects = CountryManager.from_queryset(RecordQuerySet)()
+
+    class Meta(Record.Meta):
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code.code,)
+
+    def get_absolute_url(self):
+        return reverse("diplomacy:country-detail", args=[self.code.code.lower()])
+
+
+class Relation(Dated, CitedRecord):
+    """A dated fact of Azerbaijan's bilateral relation with one country."""
+
+    class Kind(models.TextChoices):
+        RECOGNITION = "recognition", "Recognition"
+        DIPLOMATIC = "diplomatic", "Diplomatic relations"
+        COOPERATION = "cooperation", "Cooperation"
+        CONFLICT = "conflict", "Conflict"
+        RULE = "rule", "Rule and occupation"
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta(Dated.Meta):
+        ordering = ["country__name", *CHRONOLOGICAL]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.country.get_absolute_url()}#{self.slug}"
+
+
+class Mission(Dated, CitedRecord):
+    """A diplomatic mission or consulate, in one direction, when attested."""
+
+    class Direction(models.TextChoices):
+        IN_AZERBAIJAN = "in", "Foreign mission in Azerbaijan"
+        ABROAD = "abroad", "Azerbaijan's mission abroad"
+
+    class Kind(models.TextChoices):
+        MISSION = "mission", "Diplomatic mission"
+        CONSULATE = "consulate", "Consulate"
+        MISSION_OR_CONSULATE = "mission-or-consulate", "Diplomatic mission or consulate"
+        EMBASSY = "embassy", "Embassy"
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="missions")
+    direction = models.CharField(max_length=6, choices=Direction.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MISSION)
+    city = models.CharField(max_length=100, blank=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta(Dated.Meta):
+        ordering = [*CHRONOLOGICAL, "country__name"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.country.get_absolute_url()}#{self.slug}"
+
+
+class Organization(CitedRecord):
+    """An international organization, or an organ of one."""
+
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=20, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organs",
+        help_text="The organization this is an organ of.",
+    )
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta(Record.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Membership(Dated, CitedRecord):
+    """Azerbaijan's standing in an organization over a span of time."""
+
+    class Kind(models.TextChoices):
+        MEMBER = "member", "Member"
+        OBSERVER = "observer", "Observer"
+        PARTNER = "partner", "Cooperation without membership"
+        CHAIR = "chair", "Chair"
+        ELECTED = "elected", "Elected member of an organ"
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta(Dated.Meta):
+        ordering = ["organization__name", *CHRONOLOGICAL]
+
+    def __str__(self):
+        when = f", {self.date_display}" if self.date else ""
+        return f"{self.get_kind_display()}: {self.organization}{when}"
+
+    def get_absolute_url(self):
+        return f"{self.organization.get_absolute_url()}#{self.slug}"
+
+
+class Project(Dated, CitedRecord):
+    """An energy or transport project, and the countries taking part."""
+
+    class Kind(models.TextChoices):
+        ENERGY = "energy", "Energy"
+        TRANSPORT = "transport", "Transport"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="components",
+        help_text="The larger project this is part of.",
+    )
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    countries = models.ManyToManyField(
+        Country, through="Participation", blank=True, related_name="projects"
+    )
+
+    class Meta(Dated.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ParticipationManager(models.Manager):
+    def get_by_natural_key(self, project_slug, country_code, role):
+        return self.get(project__slug=project_slug, country__code=country_code, role=role)
+
+
+class Participation(models.Model):
+    """A country's part in a project, as the sources state it."""
+
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", "Initiator"
+        MEMBER = "member", "Member"
+        ROUTE = "route", "On the route"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participations")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    citations = models.ManyToManyField("history.Citation", related_name="participations")
+
+    objects = ParticipationManager()
+
+    class Meta:
+        ordering = ["project", "country__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "country", "role"], name="participation_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country} in {self.project} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (*self.project.natural_key(), *self.country.natural_key(), self.role)
+
+    natural_key.dependencies = ["diplomacy.project", "diplomacy.country"]
+
+
+class EventQuerySet(DatedQuerySet):
+    def in_period(self, period):
+        return self.filter(periods=period)
+
+    def with_relations(self):
+        return self.prefetch_related("periods", "people", "countries", "organizations")
+
+
+class Event(Dated, CitedRecord):
+    """A dated happening, tied to periods, people, countries and organizations."""
+
+    class Category(models.TextChoices):
+        STATEHOOD = "statehood", "Statehood"
+        DIPLOMACY = "diplomacy", "Diplomatic service"
+        RECOGNITION = "recognition", "Recognition"
+        CONFLICT = "conflict", "Conflict and security"
+        MULTILATERAL = "multilateral", "Multilateral diplomacy"
+        ECONOMY = "economy", "Energy, transport and economy"
+        CULTURE = "culture", "Dialogue and culture"
+
+    title = models.CharField(max_length=300)
+    category = models.CharField(max_length=12, choices=Category.choices)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    periods = models.ManyToManyField(Period, blank=True, related_name="events")
+    people = models.ManyToManyField(Person, blank=True, related_name="events")
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="events")
+    projects = models.ManyToManyField(Project, blank=True, related_name="events")
+
+    objects = RecordManager.from_queryset(EventQuerySet)()
+
+    class Meta(Dated.Meta):
+        ordering = [*CHRONOLOGICAL, "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Priority(CitedRecord):
+    """A foreign-policy objective or principle, or a result the sources claim."""
+
+    class Kind(models.TextChoices):
+        OBJECTIVE = "objective", "Objective"
+        PRINCIPLE = "principle", "Principle"
+        RESULT = "result", "Stated result"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order within its kind, as the source lists it."
+    )
+
+    class Meta(Record.Meta):
+        ordering = ["kind", "position", "title"]
+        verbose_name_plural = "priorities"
+
+    def __str__(self):
+        return self.title
+
+
+class Figure(Dated, CitedRecord):
+    """A number as a source states it, with the list behind it left unclaimed."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", "Exactly"
+        MORE_THAN = "more-than", "More than"
+        ALMOST = "almost", "Almost"
+
+    label = models.CharField(max_length=300, help_text="What is counted.")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    qualifier = models.CharField(
+        max_length=10, choices=Qualifier.choices, blank=True, default=Qualifier.EXACT
+    )
+    unit = models.CharField(max_length=50, blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+
+    class Meta(Dated.Meta):
+        ordering = [*CHRONOLOGICAL, "label"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return f"{reverse('diplomacy:home')}#{self.slug}"
+
+
+# --- Site search -------------------------------------------------------------------
+
+
+class SearchEntry(models.Model):
+    """One published record, flattened for site search (see diplomacy/search.py).
+
+    Only published records have a row: diplomacy/signals.py writes and removes
+    rows as records change, and `manage.py rebuild_search_index` rebuilds them
+    all. On PostgreSQL `vector` holds the weighted tsvector (title A, aliases B,
+    body C) behind a GIN index; on SQLite an FTS5 table mirrors the rows.
+    """
+
+    kind = models.CharField(max_length=20, help_text="The record's model name, e.g. event.")
+    object_id = models.BigIntegerField()
+    slug = models.CharField(max_length=120)
+    title = models.CharField(max_length=300)
+    aliases = models.TextField(blank=True, help_text="Every other spelling, one a line.")
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300)
+    date_lower = models.IntegerField(null=True, blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"

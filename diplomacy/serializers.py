@@ -1,0 +1,448 @@
+"""How relations through space read and are written in the JSON API.
+
+The same shapes as `history.serializers`: records with short summaries of
+their related records, citations, aliases and dates; countries by ISO code.
+"""
+
+from rest_framework import serializers
+
+from history.serializers import (
+    CITED_WRITE_FIELDS,
+    DATE_FIELDS,
+    RECORD_FIELDS,
+    WRITE_FIELDS,
+    CitedRecordSerializer,
+    CitedRecordWriteSerializer,
+    DatedFields,
+    PeriodSummarySerializer,
+    PersonSummarySerializer,
+    SummarySerializer,
+)
+
+from .models import (
+    Country,
+    Event,
+    Figure,
+    Membership,
+    Mission,
+    Organization,
+    Participation,
+    Priority,
+    Project,
+    Relation,
+)
+
+
+class CountryUrlField(serializers.HyperlinkedIdentityField):
+    """A country's API address, by its ISO code in lower case."""
+
+    def __init__(self, **kwargs):
+        super().__init__(view_name="api:country-detail", lookup_field="code", **kwargs)
+
+    def get_url(self, obj, view_name, request, format):
+        return self.reverse(
+            view_name, kwargs={"code": obj.code.code.lower()}, request=request, format=format
+        )
+
+
+def api_url(basename):
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{basename}-detail", lookup_field="slug"
+    )
+
+
+# --- Summaries ------------------------------------------------------------------
+
+
+class CountrySummarySerializer(SummarySerializer):
+    url = CountryUrlField()
+    code = serializers.CharField(read_only=True, help_text="ISO 3166-1 alpha-2.")
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "url"]
+
+
+class OrganizationSummarySerializer(SummarySerializer):
+    url = api_url("organization")
+
+    class Meta:
+        model = Organization
+        fields = ["slug", "name", "acronym", "url"]
+
+
+class ProjectSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("project")
+
+    class Meta:
+        model = Project
+        fields = ["slug", "name", "kind", "date", "date_display", "url"]
+
+
+class EventSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("event")
+
+    class Meta:
+        model = Event
+        fields = ["slug", "title", "category", "date", "date_display", "url"]
+
+
+class RelationSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("relation")
+
+    class Meta:
+        model = Relation
+        fields = ["slug", "title", "kind", "date", "date_display", "url"]
+
+
+class MissionSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("mission")
+
+    class Meta:
+        model = Mission
+        fields = ["slug", "title", "direction", "kind", "city", "date", "date_display", "url"]
+
+
+class MembershipSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("membership")
+
+    class Meta:
+        model = Membership
+        fields = ["slug", "kind", "date", "date_display", "url"]
+
+
+class FigureSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("figure")
+
+    class Meta:
+        model = Figure
+        fields = ["slug", "label", "value", "qualifier", "unit", "date", "date_display", "url"]
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    country = CountrySummarySerializer(read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["country", "role"]
+
+
+class ProjectParticipationSerializer(serializers.ModelSerializer):
+    project = ProjectSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["project", "role"]
+
+
+# --- Records, as the public reads them -------------------------------------------
+
+
+class CountrySerializer(CitedRecordSerializer):
+    url = CountryUrlField()
+    code = serializers.CharField(read_only=True, help_text="ISO 3166-1 alpha-2.")
+    relations = RelationSummarySerializer(many=True, read_only=True)
+    missions = MissionSummarySerializer(many=True, read_only=True)
+    projects = ProjectParticipationSerializer(source="participations", many=True, read_only=True)
+    events = EventSummarySerializer(many=True, read_only=True)
+    figures = FigureSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Country
+        fields = [
+            *RECORD_FIELDS,
+            "code",
+            "name",
+            "summary",
+            "relations",
+            "missions",
+            "projects",
+            "events",
+            "figures",
+            "citations",
+            "aliases",
+        ]
+
+
+class RelationSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("relation")
+    country = CountrySummarySerializer(read_only=True)
+
+    class Meta:
+        model = Relation
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "kind",
+            "country",
+            *DATE_FIELDS,
+            "summary",
+            "citations",
+            "aliases",
+        ]
+
+
+class MissionSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("mission")
+    country = CountrySummarySerializer(read_only=True)
+
+    class Meta:
+        model = Mission
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "direction",
+            "kind",
+            "country",
+            "city",
+            *DATE_FIELDS,
+            "summary",
+            "citations",
+            "aliases",
+        ]
+
+
+class OrganizationSerializer(CitedRecordSerializer):
+    url = api_url("organization")
+    parent = OrganizationSummarySerializer(read_only=True, allow_null=True)
+    organs = OrganizationSummarySerializer(many=True, read_only=True)
+    memberships = MembershipSummarySerializer(many=True, read_only=True)
+    events = EventSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "parent",
+            "organs",
+            "summary",
+            "memberships",
+            "events",
+            "citations",
+            "aliases",
+        ]
+
+
+class MembershipSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("membership")
+    organization = OrganizationSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = [
+            *RECORD_FIELDS,
+            "organization",
+            "kind",
+            *DATE_FIELDS,
+            "summary",
+            "citations",
+            "aliases",
+        ]
+
+
+class ProjectSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("project")
+    parent = ProjectSummarySerializer(read_only=True, allow_null=True)
+    components = ProjectSummarySerializer(many=True, read_only=True)
+    participants = ParticipationSerializer(source="participations", many=True, read_only=True)
+    events = EventSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "kind",
+            *DATE_FIELDS,
+            "parent",
+            "components",
+            "participants",
+            "summary",
+            "events",
+            "citations",
+            "aliases",
+        ]
+
+
+class EventSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("event")
+    periods = PeriodSummarySerializer(many=True, read_only=True)
+    people = PersonSummarySerializer(many=True, read_only=True)
+    countries = CountrySummarySerializer(many=True, read_only=True)
+    organizations = OrganizationSummarySerializer(many=True, read_only=True)
+    projects = ProjectSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "category",
+            *DATE_FIELDS,
+            "summary",
+            "periods",
+            "people",
+            "countries",
+            "organizations",
+            "projects",
+            "citations",
+            "aliases",
+        ]
+
+
+class PrioritySerializer(CitedRecordSerializer):
+    url = api_url("priority")
+
+    class Meta:
+        model = Priority
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "kind",
+            "position",
+            "summary",
+            "citations",
+            "aliases",
+        ]
+
+
+class FigureSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("figure")
+    country = CountrySummarySerializer(read_only=True, allow_null=True)
+    organization = OrganizationSummarySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Figure
+        fields = [
+            *RECORD_FIELDS,
+            "label",
+            "value",
+            "qualifier",
+            "unit",
+            *DATE_FIELDS,
+            "country",
+            "organization",
+            "citations",
+            "aliases",
+        ]
+
+
+# --- Records, as editors write them ---------------------------------------------
+
+
+class CountryCodeField(serializers.SlugRelatedField):
+    """A country by its ISO code, in either case."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Country.objects.all())
+        super().__init__(slug_field="code", **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
+
+    def to_representation(self, country):
+        return country.code.code
+
+
+class CountryWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Country
+        fields = [*WRITE_FIELDS, "code", "name", "summary", *CITED_WRITE_FIELDS]
+
+
+class RelationWriteSerializer(CitedRecordWriteSerializer):
+    country = CountryCodeField()
+
+    class Meta:
+        model = Relation
+        fields = [
+            *WRITE_FIELDS,
+            "title",
+            "kind",
+            "country",
+            "date",
+            "summary",
+            *CITED_WRITE_FIELDS,
+        ]
+
+
+class MissionWriteSerializer(CitedRecordWriteSerializer):
+    country = CountryCodeField()
+
+    class Meta:
+        model = Mission
+        fields = [
+            *WRITE_FIELDS,
+            "title",
+            "direction",
+            "kind",
+            "country",
+            "city",
+            "date",
+            "summary",
+            *CITED_WRITE_FIELDS,
+        ]
+
+
+class OrganizationWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Organization
+        fields = [*WRITE_FIELDS, "name", "acronym", "parent", "summary", *CITED_WRITE_FIELDS]
+
+
+class MembershipWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Membership
+        fields = [*WRITE_FIELDS, "organization", "kind", "date", "summary", *CITED_WRITE_FIELDS]
+
+
+class ProjectWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Project
+        fields = [*WRITE_FIELDS, "name", "kind", "parent", "date", "summary", *CITED_WRITE_FIELDS]
+
+
+class EventWriteSerializer(CitedRecordWriteSerializer):
+    countries = CountryCodeField(many=True, required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            *WRITE_FIELDS,
+            "title",
+            "category",
+            "date",
+            "summary",
+            "periods",
+            "people",
+            "countries",
+            "organizations",
+            "projects",
+            *CITED_WRITE_FIELDS,
+        ]
+
+
+class PriorityWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Priority
+        fields = [*WRITE_FIELDS, "title", "kind", "position", "summary", *CITED_WRITE_FIELDS]
+
+
+class FigureWriteSerializer(CitedRecordWriteSerializer):
+    country = CountryCodeField(required=False, allow_null=True)
+
+    class Meta:
+        model = Figure
+        fields = [
+            *WRITE_FIELDS,
+            "label",
+            "value",
+            "qualifier",
+            "unit",
+            "date",
+            "country",
+            "organization",
+            *CITED_WRITE_FIELDS,
+        ]

@@ -1,0 +1,239 @@
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from history.models import Period, Person
+from history.views import FilteredListView, RecordDetailView
+
+from . import filters, maps
+from .models import Country, Event, Figure, Organization, Priority, Project
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "figures": Figure.objects.published()
+            .chronological()
+            .prefetch_related("citations__source"),
+            "events": Event.objects.published().exclude(date="").chronological().reverse()[:8],
+        },
+    )
+
+
+class EventListView(FilteredListView):
+    model = Event
+    filterset_class = filters.EventFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().chronological()
+
+
+class EventDetailView(RecordDetailView):
+    schema_type = "Event"
+    model = Event
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "aliases",
+                "citations__source",
+                Prefetch("periods", Period.objects.published()),
+                Prefetch("people", Person.objects.published()),
+                Prefetch("countries", Country.objects.published()),
+                Prefetch("organizations", Organization.objects.published()),
+                Prefetch("projects", Project.objects.published()),
+            )
+        )
+
+
+class CountryListView(FilteredListView):
+    model = Country
+    filterset_class = filters.CountryFilterSet
+
+
+class CountryDetailView(RecordDetailView):
+    schema_type = "Country"
+    model = Country
+    slug_field = "code"
+    slug_url_kwarg = "code"
+
+    def get_object(self, queryset=None):
+        self.kwargs["code"] = self.kwargs["code"].upper()
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        return super().get_context_data(
+            relations=country.relations.published().prefetch_related("citations__source"),
+            missions=country.missions.published().prefetch_related("citations__source"),
+            events=country.events.published().chronological(),
+            participations=country.participations.filter(
+                project__in=Project.objects.published()
+            ).select_related("project"),
+            **kwargs,
+        )
+
+
+class OrganizationListView(FilteredListView):
+    model = Organization
+    filterset_class = filters.OrganizationFilterSet
+
+
+class OrganizationDetailView(RecordDetailView):
+    schema_type = "Organization"
+    model = Organization
+
+    def get_context_data(self, **kwargs):
+        organization = self.object
+        return super().get_context_data(
+            memberships=organization.memberships.published()
+            .chronological()
+            .prefetch_related("citations__source"),
+            organs=organization.organs.published(),
+            events=organization.events.published().chronological(),
+            **kwargs,
+        )
+
+
+class ProjectListView(FilteredListView):
+    model = Project
+    filterset_class = filters.ProjectFilterSet
+
+
+class ProjectDetailView(RecordDetailView):
+    model = Project
+
+    def get_context_data(self, **kwargs):
+        project = self.object
+        return super().get_context_data(
+            participations=project.participations.filter(
+                country__in=Country.objects.published()
+            ).select_related("country"),
+            components=project.components.published(),
+            events=project.events.published().chronological(),
+            **kwargs,
+        )
+
+
+class PriorityListView(FilteredListView):
+    model = Priority
+    filterset_class = filters.PriorityFilterSet
+    template_name = "diplomacy/policy_list.html"
+
+
+class PriorityDetailView(RecordDetailView):
+    model = Priority
+
+
+# --- The world map ----------------------------------------------------------------
+
+
+def _map_data(request):
+    """(form, year, states): states is None when the year asked for is not valid."""
+    form = maps.YearForm(request.GET)
+    if not form.is_valid():
+        return form, None, None
+    year = form.cleaned_data["year"]
+    return form, year, maps.country_states(year, today=form.today)
+
+
+def world_map(request):
+    """The world coloured by what the content says as of one year, with the same as a table."""
+    form, year, states = _map_data(request)
+    context = {"form": form, "today": form.today, "first_year": maps.FIRST_YEAR}
+    if states is None:
+        return render(request, "diplomacy/map.html", context, status=400)
+    rows = sorted(states.values(), key=lambda s: (maps.PRECEDENCE[s.state.key], s.country.name))
+    viewbox, _ = maps.world_shapes()
+    view = form.cleaned_data["view"]
+    context.update(
+        view=view,
+        views=[(key, label) for key, (label, _) in maps.VIEWS.items()],
+        viewbox=maps.VIEWS[view][1] or viewbox,
+        year=year,
+        is_today=year == form.today,
+        shapes=maps.map_shapes(states),
+        legend=maps.summarize(states),
+        rows=[row for row in rows if row.facts],
+        others=[row for row in rows if not row.facts],
+        key_years=[(y, label) for y, label in maps.KEY_YEARS if y <= form.today]
+        + [(form.today, "Today")],
+    )
+    return render(request, "diplomacy/map.html", context)
+
+
+def world_map_states(request):
+    """The map's data for one year as JSON, for the page's year slider."""
+    form, year, states = _map_data(request)
+    if states is None:
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    rows = sorted(states.values(), key=lambda s: (maps.PRECEDENCE[s.state.key], s.country.name))
+    return JsonResponse(
+        {
+            "year": year,
+            "today": year == form.today,
+            "legend": [
+                {"state": state.key, "label": state.label, "count": count}
+                for state, count in maps.summarize(states)
+            ],
+            "countries": [row.as_json() for row in rows],
+        }
+    )
+
+
+# --- Site search ------------------------------------------------------------------
+
+
+def search(request):
+    """/search/?q=: every published record, ranked, with snippets and counts per type."""
+    from django.core.paginator import InvalidPage, Paginator
+
+    from . import search as site_search
+
+    form = site_search.SearchForm(request.GET)
+    context = {"form": form, "query": "", "kinds": []}
+    if not form.is_valid():
+        return render(request, "diplomacy/search.html", context, status=400)
+    query, kinds = form.cleaned_data["q"].strip(), form.cleaned_data["kind"]
+    context.update(query=query, kinds=kinds)
+    if not query:
+        return render(request, "diplomacy/search.html", context)
+    results = site_search.Search(query, kinds)
+    paginator = Paginator(results, site_search.PAGE_SIZE)
+    status = 200
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        context["page_error"] = (
+            f"There is no page “{request.GET['page']}”: pages run from 1 to {paginator.num_pages}."
+        )
+        page, status = paginator.page(1), 400
+    context.update(
+        results=results,
+        facets=results.facets(),
+        paginator=paginator,
+        page_obj=page,
+        hits=page.object_list,
+        is_paginated=page.has_other_pages(),
+    )
+    return render(request, "diplomacy/search.html", context, status=status)
+
+
+# --- The timeline -----------------------------------------------------------------
+
+
+def timeline(request):
+    """/timeline/: periods and events on one axis, and the same as a list grouped by period.
+
+    ?period=<slug> zooms to a period; category, year_from, year_to (and every other
+    event filter but ordering) narrow the events. Bad parameters answer 400.
+    """
+    from . import timeline as layout
+
+    page = layout.Timeline(request.GET)
+    context = {"timeline": page, "chart": None if page.errors else page.chart()}
+    return render(request, "diplomacy/timeline.html", context, status=400 if page.errors else 200)

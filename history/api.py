@@ -1,0 +1,357 @@
+"""The JSON API of the record through time, and the base every API view shares.
+
+The public reads published records only, through each viewset's `visible()`;
+editors with model permissions create and change records through the same
+addresses. `diplomacy.api` builds on the classes here.
+"""
+
+import csv
+import io
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Max, Prefetch
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.decorators import decorator_from_middleware
+from django.utils.http import http_date
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_array_type, build_basic_type, build_parameter_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, pagination, permissions, renderers, throttling, viewsets
+from rest_framework import serializers as drf_serializers
+from rest_framework import views as drf_views
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from . import filters, serializers
+from .models import Alias, Citation, Period, Person, Quote, Source
+
+WRITE_ACTIONS = {"create", "update", "partial_update"}
+
+conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+class Pagination(pagination.PageNumberPagination):
+    """Pages of PAGE_SIZE records; `page_size` asks for up to 200."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise NotFound({self.page_query_param: error.detail}) from None
+
+
+def _cell(value):
+    """One CSV cell: a related record by its name, several joined by semicolons."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        for key in ("title", "name", "quote", "message", "code", "slug"):
+            if value.get(key):
+                return str(value[key])
+        return ", ".join(_cell(item) for item in value.values())
+    return str(value)
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """A list as CSV: one row per record, related records named in one cell."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        rows = data
+        if isinstance(data, dict):
+            rows = data.get("results", data.get("errors", [data]))
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+        return out.getvalue().encode(self.charset)
+
+
+class AnonRateThrottle(throttling.AnonRateThrottle):
+    """Anonymous requests per IP, at the rate settings give now (tests lower it)."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+# --- Errors, and the schema that names them ----------------------------------------
+
+
+class ErrorSerializer(drf_serializers.Serializer):
+    field = drf_serializers.CharField(
+        allow_null=True, help_text="The parameter or field at fault; null for the request."
+    )
+    message = drf_serializers.CharField(help_text="What is wrong, in words.")
+    code = drf_serializers.CharField(help_text="A short name for the reason, e.g. invalid.")
+
+
+class ErrorBodySerializer(drf_serializers.Serializer):
+    """The body of every error response: 400, 401, 403, 404, 405, 406, 429."""
+
+    errors = ErrorSerializer(many=True)
+    status = drf_serializers.IntegerField(help_text="The HTTP status code.")
+
+
+def _errors(detail, field=None):
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            if key in ("detail", api_settings.NON_FIELD_ERRORS_KEY):
+                yield from _errors(value, field)
+            else:
+                yield from _errors(value, f"{field}.{key}" if field else str(key))
+    elif isinstance(detail, list):
+        for index, item in enumerate(detail):
+            if isinstance(item, dict | list):
+                yield from _errors(item, f"{field}.{index}" if field else str(index))
+            else:
+                yield from _errors(item, field)
+    else:
+        yield {
+            "field": field,
+            "message": str(detail),
+            "code": getattr(detail, "code", None) or "invalid",
+        }
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with every error in one shape: {"errors": [...], "status": N}."""
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(drf_serializers.as_serializer_error(exc))
+    response = drf_views.exception_handler(exc, context)
+    if response is not None:
+        response.data = {
+            "errors": [error for error in _errors(response.data) if error["message"]],
+            "status": response.status_code,
+        }
+    return response
+
+
+class FilterSetExtension(DjangoFilterExtension):
+    """Filters the schema cannot read by itself: years, and related records by slug or code."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        if isinstance(filter_field, filters.YearFilter):
+            schema = build_basic_type(OpenApiTypes.INT)
+            schema.update(minimum=-filters.YEAR_LIMIT, maximum=filters.YEAR_LIMIT)
+            edge = "or later" if field_name == "year_from" else "or earlier"
+            description = f"Records whose date overlaps this year {edge}; negative years are BCE."
+            explode = None
+        elif isinstance(filter_field, django_filters.ModelMultipleChoiceFilter):
+            related = model._meta.get_field(filter_field.field_name).related_model
+            schema = build_basic_type(OpenApiTypes.STR)
+            if filter_field.extra.get("to_field_name") == "code":
+                schema["pattern"] = "^[A-Za-z]{2}$"
+                description = "ISO 3166-1 alpha-2 code of a published country, in either case."
+            else:
+                description = f"Slug of a published {related._meta.verbose_name}."
+            description += " Repeat the parameter for any of several."
+            schema = build_array_type(schema)
+            explode = True
+        else:
+            return super().resolve_filter_field(
+                auto_schema, model, filterset_class, field_name, filter_field
+            )
+        return [
+            build_parameter_type(
+                name=field_name,
+                location=OpenApiParameter.QUERY,
+                description=description,
+                schema=schema,
+                explode=explode,
+                style="form" if explode else None,
+            )
+        ]
+
+
+class APISchema(AutoSchema):
+    """Every operation also names the error responses it can give."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction=direction)
+        codes = ["400", "404", "406", "429"]
+        if self.method not in ("GET", "HEAD"):
+            codes += ["401", "403", "415"]
+        for code in codes:
+            responses.setdefault(code, self._get_response_for_code(ErrorBodySerializer, code))
+        return responses
+
+
+class PublicAPIMixin:
+    """JSON (and CSV), throttled for anonymous users, with ETags answering 304."""
+
+    renderer_classes = [ORJSONRenderer, renderers.BrowsableAPIRenderer, CSVRenderer]
+    throttle_classes = [AnonRateThrottle]
+    schema = APISchema()
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return conditional_get(super().as_view(*args, **kwargs))
+
+
+@extend_schema(exclude=True)
+class NoSuchAddress(APIView):
+    """Any other address under /api/: a 404 in the API's error body."""
+
+    permission_classes = [permissions.AllowAny]
+    renderer_classes = [ORJSONRenderer]
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound("There is nothing at this address.")
+
+    head = post = put = patch = delete = get
+
+
+def last_modified(response, moment):
+    if moment is not None:
+        response["Last-Modified"] = http_date(moment.timestamp())
+    return response
+
+
+def published_citations():
+    return Citation.objects.filter(source__in=Source.objects.published())
+
+
+def cited(queryset):
+    """Prefetch a record's citations and aliases, from published sources only."""
+    return queryset.prefetch_related(
+        Prefetch("citations", published_citations().select_related("source")),
+        Prefetch(
+            "aliases",
+            Alias.objects.filter(source__in=Source.objects.published()).select_related("source"),
+        ),
+    )
+
+
+class RecordViewSet(
+    PublicAPIMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Published records for everyone; editors with model permissions write them.
+
+    Subclasses name the `model`, its `filterset_class`, the `serializer_class`
+    the public reads and the `write_serializer_class` editors send, and say in
+    `visible()` and `with_related()` what the public may see and what to
+    prefetch for it.
+    """
+
+    model = None
+    write_serializer_class = None
+    lookup_field = "slug"
+    permission_classes = [permissions.DjangoModelPermissionsOrAnonReadOnly]
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = Pagination
+
+    @classmethod
+    def visible(cls):
+        """Every record the public may see: published, and so is what it hangs on."""
+        return cls.model.objects.published()
+
+    def with_related(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        if self.action in WRITE_ACTIONS:
+            return self.model.objects.all()
+        return self.with_related(self.visible())
+
+    def get_serializer_class(self):
+        if self.action in WRITE_ACTIONS:
+            return self.write_serializer_class
+        return self.serializer_class
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        changed = self.model.objects.aggregate(changed=Max("updated_at"))["changed"]
+        return last_modified(response, changed)
+
+    def retrieve(self, request, *args, **kwargs):
+        record = self.get_object()
+        response = Response(self.get_serializer(record).data)
+        return last_modified(response, record.updated_at)
+
+
+class SourceViewSet(RecordViewSet):
+    """The documents the content rests on; a source's full text is on its detail."""
+
+    model = Source
+    filterset_class = filters.SourceFilterSet
+    serializer_class = serializers.SourceSerializer
+    write_serializer_class = serializers.SourceWriteSerializer
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SourceDetailSerializer
+        return super().get_serializer_class()
+
+
+class PeriodViewSet(RecordViewSet):
+    """States, dynasties and eras."""
+
+    model = Period
+    filterset_class = filters.PeriodFilterSet
+    serializer_class = serializers.PeriodSerializer
+    write_serializer_class = serializers.PeriodWriteSerializer
+
+    def with_related(self, queryset):
+        return cited(queryset).prefetch_related(Prefetch("people", Person.objects.published()))
+
+
+class PersonViewSet(RecordViewSet):
+    """Rulers, diplomats, presidents and the scholars quoted."""
+
+    model = Person
+    filterset_class = filters.PersonFilterSet
+    serializer_class = serializers.PersonSerializer
+    write_serializer_class = serializers.PersonWriteSerializer
+
+    def with_related(self, queryset):
+        return cited(queryset).prefetch_related(
+            Prefetch("periods", Period.objects.published()),
+            Prefetch("quotes", QuoteViewSet.visible()),
+        )
+
+
+class QuoteViewSet(RecordViewSet):
+    """Words spoken or written by a person, with the occasion."""
+
+    model = Quote
+    filterset_class = filters.QuoteFilterSet
+    serializer_class = serializers.QuoteSerializer
+    write_serializer_class = serializers.QuoteWriteSerializer
+
+    @classmethod
+    def visible(cls):
+        return (
+            super()
+            .visible()
+            .filter(speaker__in=Person.objects.published())
+            .select_related("speaker")
+        )
+
+    def with_related(self, queryset):
+        return cited(queryset)

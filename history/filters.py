@@ -1,0 +1,137 @@
+"""FilterSets shared by the HTML lists and the API, one per model.
+
+Parameter names are the same everywhere: q, year_from, year_to, period,
+country, organization, person, category, kind, ordering. Several values of one
+parameter (country=GE&country=TR) mean any of them.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+
+from .models import Period, Person, Quote, Source
+
+YEAR_LIMIT = 9999
+
+CHRONOLOGICAL = (F("date_lower").asc(nulls_last=True), F("date_upper").asc(nulls_last=True))
+REVERSE_CHRONOLOGICAL = (
+    F("date_upper").desc(nulls_last=True),
+    F("date_lower").desc(nulls_last=True),
+)
+
+
+class YearRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.add_error("year_to", "The end year comes before the start year.")
+        return cleaned
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -YEAR_LIMIT)
+        kwargs.setdefault("max_value", YEAR_LIMIT)
+        super().__init__(*args, **kwargs)
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Ordering where "date" means chronological, undated records last."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = []
+        for choice in value:
+            if choice == "date":
+                ordering.extend(CHRONOLOGICAL)
+            elif choice == "-date":
+                ordering.extend(REVERSE_CHRONOLOGICAL)
+            else:
+                ordering.append(self.get_ordering_value(choice))
+        return qs.order_by(*ordering, "pk")
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Related records by slug, published ones only."""
+
+    def __init__(self, *args, model, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs["queryset"] = lambda request: model.objects.published()
+        super().__init__(*args, **kwargs)
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """Text search over `search_fields`, matched in any of them."""
+
+    search_fields = ()
+
+    q = django_filters.CharFilter(method="filter_text", label="Text")
+
+    def filter_text(self, queryset, name, value):
+        words = Q()
+        for word in value.split():
+            words &= Q(
+                *(Q(**{f"{field}__icontains": word}) for field in self.search_fields),
+                _connector=Q.OR,
+            )
+        return queryset.filter(words).distinct()
+
+
+class DatedFilterSet(RecordFilterSet):
+    """Year ranges select every record whose date span overlaps them."""
+
+    year_from = YearFilter(method="filter_year_from", label="From year")
+    year_to = YearFilter(method="filter_year_to", label="To year")
+
+    class Meta:
+        form = YearRangeForm
+
+    def filter_year_from(self, queryset, name, value):
+        return queryset.overlapping(year_from=value)
+
+    def filter_year_to(self, queryset, name, value):
+        return queryset.overlapping(year_to=value)
+
+
+class PeriodFilterSet(DatedFilterSet):
+    search_fields = ("name", "summary", "aliases__name")
+    kind = django_filters.MultipleChoiceFilter(choices=Period.Kind.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date", "name": "name"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Period
+        fields = ["q", "year_from", "year_to", "kind"]
+
+
+class PersonFilterSet(RecordFilterSet):
+    search_fields = ("name", "role", "summary", "aliases__name")
+    period = SlugsFilter(field_name="periods", model=Period)
+    ordering = OrderingFilter(fields={"name": "name"})
+
+    class Meta:
+        model = Person
+        fields = ["q", "period"]
+
+
+class QuoteFilterSet(DatedFilterSet):
+    search_fields = ("text", "occasion", "speaker__name")
+    person = SlugsFilter(field_name="speaker", model=Person)
+    kind = django_filters.MultipleChoiceFilter(choices=Quote.Kind.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Quote
+        fields = ["q", "year_from", "year_to", "person", "kind"]
+
+
+class SourceFilterSet(RecordFilterSet):
+    search_fields = ("title", "author", "description", "text")
+    ordering = OrderingFilter(fields={"title": "title"})
+
+    class Meta:
+        model = Source
+        fields = ["q"]

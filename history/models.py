@@ -1,0 +1,360 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from . import dates, text
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self):
+        """The only door through which the public side reads content."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def uncited(self):
+        return self.filter(citations__isnull=True)
+
+
+class DatedQuerySet(RecordQuerySet):
+    def overlapping(self, year_from=None, year_to=None):
+        """Records whose date span overlaps the years from `year_from` to `year_to`."""
+        queryset = self
+        if year_from is not None:
+            queryset = queryset.filter(date_upper__gte=dates.bound(year_from))
+        if year_to is not None:
+            queryset = queryset.filter(date_lower__lte=dates.bound(year_to, 12, 31))
+        return queryset
+
+    def before(self, record):
+        """The record just before `record` in chronological order, if any."""
+        if record.date_lower is None:
+            return None
+        lower, upper = record.date_lower, record.date_upper
+        return (
+            self.filter(
+                Q(date_lower__lt=lower)
+                | Q(date_lower=lower, date_upper__lt=upper)
+                | Q(date_lower=lower, date_upper=upper, pk__lt=record.pk)
+            )
+            .order_by("-date_lower", "-date_upper", "-pk")
+            .first()
+        )
+
+    def after(self, record):
+        """The record just after `record` in chronological order, if any."""
+        if record.date_lower is None:
+            return None
+        lower, upper = record.date_lower, record.date_upper
+        return (
+            self.filter(
+                Q(date_lower__gt=lower)
+                | Q(date_lower=lower, date_upper__gt=upper)
+                | Q(date_lower=lower, date_upper=upper, pk__gt=record.pk)
+            )
+            .order_by("date_lower", "date_upper", "pk")
+            .first()
+        )
+
+    def chronological(self):
+        """Earliest possible date first, then the latest; undated records last."""
+        return self.order_by(
+            F("date_lower").asc(nulls_last=True), F("date_upper").asc(nulls_last=True)
+        )
+
+
+class RecordManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Record(models.Model):
+    """A public record: addressed by its slug, seen only once published."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordManager.from_queryset(RecordQuerySet)()
+
+    class Meta:
+        abstract = True
+        # "publish" is what separates Publishers from Editors.
+        default_permissions = ("add", "change", "delete", "view", "publish")
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        opts = self._meta
+        return reverse(f"{opts.app_label}:{opts.model_name}-detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class CitedRecord(Record):
+    """A record that rests on cited passages and keeps the sources' spellings."""
+
+    citations = models.ManyToManyField(
+        "history.Citation", blank=True, related_name="%(app_label)s_%(class)s_set"
+    )
+    aliases = models.ManyToManyField(
+        "history.Alias",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+        help_text="Other spellings of the name, as the sources write them.",
+    )
+
+    class Meta(Record.Meta):
+        abstract = True
+
+
+class Dated(models.Model):
+    """A date of any precision, kept as EDTF with integer sort bounds."""
+
+    date = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[dates.validate_edtf],
+        help_text="EDTF: 1919, 2017-07, 2017-07-04, 06XX (century), "
+        "2019/2022 (span), ~1500 (about), 1919? (uncertain), 1918-05-28/.. (open).",
+    )
+    date_lower = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
+    date_upper = models.IntegerField(null=True, blank=True, editable=False)
+
+    objects = RecordManager.from_queryset(DatedQuerySet)()
+
+    class Meta:
+        abstract = True
+        default_permissions = Record.Meta.default_permissions
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_lower__lte=F("date_upper")),
+                name="%(app_label)s_%(class)s_end_not_before_start",
+                violation_error_message="The end of the date comes before its start.",
+            ),
+            models.CheckConstraint(
+                condition=Q(date="", date_lower__isnull=True, date_upper__isnull=True)
+                | (~Q(date="") & Q(date_lower__isnull=False, date_upper__isnull=False)),
+                name="%(app_label)s_%(class)s_date_bounds_derived",
+            ),
+        ]
+
+    def derive_date_bounds(self):
+        if self.date:
+            span = dates.parse(self.date)
+            self.date_lower, self.date_upper = span.lower, span.upper
+        else:
+            self.date_lower = self.date_upper = None
+
+    @property
+    def date_display(self):
+        return dates.humanize(self.date)
+
+
+# --- Sources and what is cited from them -------------------------------------
+
+
+class Source(Record):
+    """A document the content rests on, with its full text."""
+
+    title = models.CharField(max_length=300)
+    author = models.CharField(max_length=200, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    text = models.TextField(help_text="The full text, so that citations can be checked.")
+
+    class Meta(Record.Meta):
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def cited_records(self):
+        """{citation id: [published records citing it]}, one query per cited model."""
+        records = {}
+        for relation in Citation._meta.related_objects:
+            if not (relation.many_to_many and issubclass(relation.related_model, Record)):
+                continue
+            record_field = relation.field.m2m_field_name()
+            links = relation.through.objects.filter(
+                citation__source=self, **{f"{record_field}__status": Status.PUBLISHED}
+            ).select_related(record_field)
+            for link in links:
+                records.setdefault(link.citation_id, []).append(getattr(link, record_field))
+        return records
+
+    def passages(self):
+        """The text cut into plain and cited stretches, for highlighting.
+
+        Yields (text, citations, records): citations and records are empty for
+        plain stretches; overlapping citations share one stretch.
+        """
+        cited = self.cited_records()
+        spans = []
+        for citation in self.citations.filter(pk__in=cited):
+            found = text.find(self.text, citation.quote)
+            if found:
+                spans.append((*found, citation))
+        spans.sort(key=lambda span: span[:2])
+        position = 0
+        while spans:
+            start, end, citation = spans.pop(0)
+            group = [citation]
+            while spans and spans[0][0] < end:
+                end = max(end, spans[0][1])
+                group.append(spans.pop(0)[2])
+            if start > position:
+                yield self.text[position:start], [], []
+            records = list(dict.fromkeys(r for c in group for r in cited[c.pk]))
+            yield self.text[start:end], group, records
+            position = end
+        if position < len(self.text):
+            yield self.text[position:], [], []
+
+
+class PassageManager(models.Manager):
+    def get_by_natural_key(self, source_slug, words):
+        return self.get(source__slug=source_slug, **{self.model.WORDS_FIELD: words})
+
+
+class Passage(models.Model):
+    """Words that must stand verbatim in their source's text."""
+
+    WORDS_FIELD = None  # the field holding the words: set by each subclass
+
+    objects = PassageManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.source.slug, getattr(self, self.WORDS_FIELD))
+
+    natural_key.dependencies = ["history.source"]
+
+    def clean(self):
+        words = getattr(self, self.WORDS_FIELD)
+        if self.source_id and words and not text.contains(self.source.text, words):
+            raise ValidationError(
+                {
+                    self.WORDS_FIELD: f"These words do not appear in “{self.source}”. "
+                    "Copy them exactly from the source text."
+                },
+                code="not_in_source",
+            )
+
+
+class Citation(Passage):
+    """The exact words of a source that a record rests on."""
+
+    WORDS_FIELD = "quote"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="The exact words, copied from the source text.")
+    locator = models.CharField(
+        max_length=100, blank=True, help_text="Where in the source: a page or paragraph."
+    )
+
+    class Meta:
+        ordering = ["source", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "quote"], name="citation_unique_quote")
+        ]
+
+    def __str__(self):
+        return f"{self.source}: “{self.quote[:80]}”"
+
+    def cited_by(self):
+        """Every record, of any model, that rests on this passage."""
+        return [
+            record
+            for relation in self._meta.related_objects
+            if relation.many_to_many
+            for record in getattr(self, relation.get_accessor_name()).all()
+        ]
+
+
+class Alias(Passage):
+    """A spelling of a name exactly as a source writes it."""
+
+    WORDS_FIELD = "name"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "name"], name="alias_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+# --- The record through time ---------------------------------------------------
+
+
+class Period(Dated, CitedRecord):
+    """A state, dynasty or era."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        DYNASTY = "dynasty", "Dynasty"
+        ERA = "era", "Era"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    summary = models.TextField(blank=True, help_text="Markdown.")
+
+    class Meta(Dated.Meta):
+        ordering = [F("date_lower").asc(nulls_last=True), "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(CitedRecord):
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True, help_text="As the sources describe it.")
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    periods = models.ManyToManyField(Period, blank=True, related_name="people")
+
+    class Meta(Record.Meta):
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class Quote(Dated, CitedRecord):
+    """Words spoken or written by a person, with the occasion."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quotation"
+        REPORTED = "reported", "Reported speech"
+
+    text = models.TextField()
+    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
+    occasion = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+
+    class Meta(Dated.Meta):
+        ordering = [F("date_lower").asc(nulls_last=True), "slug"]
+
+    def __str__(self):
+        return f"{self.speaker}: “{self.text[:60]}”"

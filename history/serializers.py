@@ -1,0 +1,374 @@
+"""How the record through time reads and is written in the JSON API.
+
+Reads: each record with its related records as short summaries (with their
+API addresses), its citations and aliases, and its date as EDTF, as words and
+as sort bounds. The viewsets prefetch only published related records, so a
+summary never shows a draft.
+
+Writes: editors send the model's own fields, related records by slug, and
+citations and aliases by their words; everything is checked as the admin
+checks it (model validation, EDTF, constraints, words in the source, and no
+publication without a citation or without the permission to publish).
+"""
+
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+
+from .models import Alias, Citation, Dated, Period, Person, Quote, Source, Status
+
+DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper"]
+RECORD_FIELDS = ["url", "web_url", "slug", "created_at", "updated_at"]
+
+
+def api_url(basename, lookup_field="slug"):
+    """The address of a record in the JSON API."""
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{basename}-detail", lookup_field=lookup_field
+    )
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageUrlField(serializers.Field):
+    """The address of the record's page on the site."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        path = record.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class DatedFields(serializers.Serializer):
+    """A date as EDTF, as people write it, and as two integer sort bounds."""
+
+    date = serializers.CharField(read_only=True, help_text="EDTF, e.g. 1919, 2017-07, 06XX.")
+    date_display = serializers.CharField(read_only=True, help_text="As people write it.")
+    date_lower = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Earliest day the date can mean, as year*10000+month*100+day.",
+    )
+    date_upper = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Latest day the date can mean, as year*10000+month*100+day.",
+    )
+
+
+class SummarySerializer(serializers.ModelSerializer):
+    """A related record in short; nothing at all if it is not published."""
+
+    def to_representation(self, instance):
+        if not instance.is_published:
+            return None
+        return super().to_representation(instance)
+
+
+# --- Summaries ------------------------------------------------------------------
+
+
+class SourceSummarySerializer(SummarySerializer):
+    url = api_url("source")
+
+    class Meta:
+        model = Source
+        fields = ["slug", "title", "url"]
+
+
+class PeriodSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("period")
+
+    class Meta:
+        model = Period
+        fields = ["slug", "name", "kind", "date", "date_display", "url"]
+
+
+class PersonSummarySerializer(SummarySerializer):
+    url = api_url("person")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "role", "url"]
+
+
+class QuoteSummarySerializer(DatedFields, SummarySerializer):
+    url = api_url("quote")
+
+    class Meta:
+        model = Quote
+        fields = ["slug", "text", "date", "date_display", "url"]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = SourceSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "locator"]
+
+
+class AliasSerializer(serializers.ModelSerializer):
+    source = SourceSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Alias
+        fields = ["name", "source"]
+
+
+# --- Records, as the public reads them -------------------------------------------
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    web_url = PageUrlField()
+
+
+class CitedRecordSerializer(RecordSerializer):
+    citations = CitationSerializer(many=True, read_only=True)
+    aliases = AliasSerializer(many=True, read_only=True)
+
+
+class SourceSerializer(RecordSerializer):
+    url = api_url("source")
+    source_url = serializers.CharField(
+        source="url", read_only=True, help_text="The document’s own address; empty if none."
+    )
+
+    class Meta:
+        model = Source
+        fields = [*RECORD_FIELDS, "title", "author", "publisher", "source_url", "description"]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text"]
+
+
+class PeriodSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("period")
+    people = PersonSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Period
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "kind",
+            *DATE_FIELDS,
+            "summary",
+            "people",
+            "citations",
+            "aliases",
+        ]
+
+
+class PersonSerializer(CitedRecordSerializer):
+    url = api_url("person")
+    periods = PeriodSummarySerializer(many=True, read_only=True)
+    quotes = QuoteSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "role",
+            "summary",
+            "periods",
+            "quotes",
+            "citations",
+            "aliases",
+        ]
+
+
+class QuoteSerializer(DatedFields, CitedRecordSerializer):
+    url = api_url("quote")
+    speaker = PersonSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Quote
+        fields = [
+            *RECORD_FIELDS,
+            "text",
+            "speaker",
+            "occasion",
+            "kind",
+            *DATE_FIELDS,
+            "citations",
+            "aliases",
+        ]
+
+
+# --- Records, as editors write them ---------------------------------------------
+
+
+class PassageInputSerializer(serializers.ModelSerializer):
+    """Words of a source, checked against its text as the admin checks them."""
+
+    source = serializers.SlugRelatedField(slug_field="slug", queryset=Source.objects.all())
+
+    def validate(self, attrs):
+        passage = self.Meta.model(**attrs)
+        try:
+            passage.full_clean(validate_unique=False, validate_constraints=False)
+        except DjangoValidationError as error:
+            raise ValidationError(serializers.as_serializer_error(error)) from None
+        return attrs
+
+
+class CitationInputSerializer(PassageInputSerializer):
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "locator"]
+        validators = []  # an existing citation is reused, not refused
+
+
+class AliasInputSerializer(PassageInputSerializer):
+    class Meta:
+        model = Alias
+        fields = ["source", "name"]
+        validators = []
+
+
+class RecordWriteSerializer(serializers.ModelSerializer):
+    """A record as an editor sends it: related records by slug."""
+
+    serializer_related_field = serializers.SlugRelatedField
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        kwargs.setdefault("slug_field", "slug")
+        return field_class, kwargs
+
+    def passage_fields(self):
+        return [name for name in ("citations", "aliases") if name in self.fields]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        record = copy.copy(self.instance) if self.instance else model()
+        many = {field.name for field in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many:
+                setattr(record, name, value)
+        if isinstance(record, Dated):
+            try:
+                record.derive_date_bounds()
+            except DjangoValidationError as error:
+                raise ValidationError({"date": error.messages}) from None
+        try:
+            record.full_clean(exclude=many)
+        except DjangoValidationError as error:
+            raise ValidationError(serializers.as_serializer_error(error)) from None
+        self.check_publication(record, attrs)
+        return attrs
+
+    def check_publication(self, record, attrs):
+        """Publishing and unpublishing need the `publish_<model>` permission."""
+        before = self.instance.status if self.instance else None
+        if record.status == before or Status.PUBLISHED not in (record.status, before):
+            return
+        opts = record._meta
+        user = self.context["request"].user
+        if not user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+            raise ValidationError(
+                {"status": "You may not publish or unpublish: ask a publisher."},
+                code="permission",
+            )
+
+    def create(self, validated_data):
+        passages = {name: validated_data.pop(name, None) for name in self.passage_fields()}
+        with transaction.atomic():
+            record = super().create(validated_data)
+            self.save_passages(record, passages)
+        return record
+
+    def update(self, instance, validated_data):
+        passages = {name: validated_data.pop(name, None) for name in self.passage_fields()}
+        with transaction.atomic():
+            record = super().update(instance, validated_data)
+            self.save_passages(record, passages)
+        return record
+
+    def save_passages(self, record, passages):
+        if passages.get("citations") is not None:
+            record.citations.set(
+                Citation.objects.get_or_create(
+                    source=item["source"],
+                    quote=item["quote"],
+                    defaults={"locator": item.get("locator", "")},
+                )[0]
+                for item in passages["citations"]
+            )
+        if passages.get("aliases") is not None:
+            record.aliases.set(
+                Alias.objects.get_or_create(source=item["source"], name=item["name"])[0]
+                for item in passages["aliases"]
+            )
+
+
+class CitedRecordWriteSerializer(RecordWriteSerializer):
+    """A cited record: it cannot be published without at least one citation."""
+
+    citations = CitationInputSerializer(many=True, required=False)
+    aliases = AliasInputSerializer(many=True, required=False)
+
+    def check_publication(self, record, attrs):
+        super().check_publication(record, attrs)
+        if record.status != Status.PUBLISHED:
+            return
+        if "citations" in attrs:
+            cited = bool(attrs["citations"])
+        else:
+            cited = self.instance is not None and self.instance.citations.exists()
+        if not cited:
+            raise ValidationError(
+                {
+                    "citations": "A published record needs at least one citation. "
+                    "Add one, or keep the record as a draft."
+                },
+                code="uncited",
+            )
+
+
+WRITE_FIELDS = ["slug", "status"]
+CITED_WRITE_FIELDS = ["citations", "aliases"]
+
+
+class SourceWriteSerializer(RecordWriteSerializer):
+    class Meta:
+        model = Source
+        fields = [*WRITE_FIELDS, "title", "author", "publisher", "url", "description", "text"]
+
+
+class PeriodWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Period
+        fields = [*WRITE_FIELDS, "name", "kind", "date", "summary", *CITED_WRITE_FIELDS]
+
+
+class PersonWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Person
+        fields = [*WRITE_FIELDS, "name", "role", "summary", "periods", *CITED_WRITE_FIELDS]
+
+
+class QuoteWriteSerializer(CitedRecordWriteSerializer):
+    class Meta:
+        model = Quote
+        fields = [
+            *WRITE_FIELDS,
+            "text",
+            "speaker",
+            "occasion",
+            "kind",
+            "date",
+            *CITED_WRITE_FIELDS,
+        ]

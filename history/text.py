@@ -1,0 +1,60 @@
+"""Matching quoted words against a stored source text.
+
+Source texts come from PDFs and keep their line breaks, doubled spaces,
+words hyphenated across lines and typographic quotes. A quotation matches
+when its words appear in the text once both are normalised the same way.
+"""
+
+import unicodedata
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _normalized(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its characters the offset it came from.
+
+    Runs of whitespace become one space; a hyphen followed by a line break
+    joins the two halves of the word; typographic quotes and dashes become
+    plain ones.
+    """
+    chars, offsets = [], []
+    index, length = 0, len(text)
+    while index < length:
+        if text[index].isspace():
+            end = index
+            while end < length and text[end].isspace():
+                end += 1
+            broken_word = chars and chars[-1] == "-" and "\n" in text[index:end]
+            if chars and not broken_word:
+                chars.append(" ")
+                offsets.append(index)
+            index = end
+            continue
+        for char in unicodedata.normalize("NFKC", text[index]).translate(_TYPOGRAPHY):
+            chars.append(char)
+            offsets.append(index)
+        index += 1
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
+def normalize(text: str) -> str:
+    return _normalized(text)[0]
+
+
+def contains(text: str, words: str) -> bool:
+    return find(text, words) is not None
+
+
+def find(text: str, words: str) -> tuple[int, int] | None:
+    """The (start, end) offsets of `words` in `text`, or None if they are not there."""
+    needle = normalize(words)
+    if not needle:
+        return None
+    haystack, offsets = _normalized(text)
+    position = haystack.find(needle)
+    if position < 0:
+        return None
+    return offsets[position], offsets[position + len(needle) - 1] + 1

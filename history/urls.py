@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "history"
+
+urlpatterns = [
+    path("periods/", views.PeriodListView.as_view(), name="period-list"),
+    path("periods/<slug:slug>/", views.PeriodDetailView.as_view(), name="period-detail"),
+    path("people/", views.PersonListView.as_view(), name="person-list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("quotes/", views.QuoteListView.as_view(), name="quote-list"),
+    path("quotes/<slug:slug>/", views.QuoteDetailView.as_view(), name="quote-detail"),
+    path("sources/", views.SourceListView.as_view(), name="source-list"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+]

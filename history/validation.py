@@ -1,0 +1,22 @@
+"""Whole-database content checks, run after a bulk load."""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+
+from .models import CitedRecord, Record
+
+
+def content_problems():
+    """Yield a line for each record that breaks a rule the admin would enforce."""
+    for model in apps.get_models():
+        if not issubclass(model, Record):
+            continue
+        label = model._meta.label
+        if issubclass(model, CitedRecord):
+            for record in model.objects.published().uncited():
+                yield f"{label} “{record.slug}”: published, but cites nothing."
+        for record in model.objects.all():
+            try:
+                record.full_clean(validate_unique=False)
+            except ValidationError as error:
+                yield f"{label} “{record.slug}”: {'; '.join(error.messages)}"

@@ -1,0 +1,155 @@
+from django.core.paginator import InvalidPage
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.views.generic import DetailView, ListView
+
+from . import dates, filters
+from .models import Dated, Period, Person, Quote, Source
+
+
+class PublishedMixin:
+    """Pages read published records only."""
+
+    def get_queryset(self):
+        return self.model.objects.published()
+
+
+class FilteredListView(PublishedMixin, ListView):
+    """A list narrowed by the model's FilterSet; bad input answers 400 with the form."""
+
+    filterset_class = None
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.filterset_class(
+            request.GET, queryset=self.get_queryset(), request=request
+        )
+        valid = self.filterset.is_valid()
+        self.object_list = self.filterset.qs if valid else self.filterset.queryset.none()
+        self.page_error = None
+        context = self.get_context_data()
+        status = 200 if valid and not self.page_error else 400
+        return self.render_to_response(context, status=status)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage:
+            self.page_error = (
+                f"There is no page “{self.request.GET['page']}”: "
+                f"pages run from 1 to {paginator.num_pages}."
+            )
+            page = paginator.page(1)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter=self.filterset, page_error=self.page_error, **kwargs
+        )
+
+
+class RecordDetailView(PublishedMixin, DetailView):
+    """A record's page, with its neighbours in time and what citation managers read."""
+
+    schema_type = None  # the schema.org type for JSON-LD, if one fits
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        if isinstance(record, Dated):
+            published = self.get_queryset()
+            context["previous"] = published.before(record)
+            context["next"] = published.after(record)
+        title = str(record)
+        url = self.request.build_absolute_uri(record.get_absolute_url())
+        description = Truncator(strip_tags(getattr(record, "summary", ""))).chars(200)
+        context.update(title=title, url=url, description=description)
+        if self.schema_type:
+            context["jsonld"] = self.structured_data(record, title, url, description)
+        return context
+
+    def structured_data(self, record, title, url, description):
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": title,
+            "url": url,
+            "description": description,
+        }
+        if isinstance(record, Dated) and dates.is_calendar_date(record.date):
+            start, _, end = record.date.partition("/")
+            data["startDate"] = start
+            if end:
+                data["endDate"] = end
+        return data
+
+
+class PeriodListView(FilteredListView):
+    model = Period
+    filterset_class = filters.PeriodFilterSet
+
+
+class PeriodDetailView(RecordDetailView):
+    model = Period
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "aliases", "citations__source", Prefetch("people", Person.objects.published())
+            )
+        )
+
+
+class PersonListView(FilteredListView):
+    model = Person
+    filterset_class = filters.PersonFilterSet
+
+
+class PersonDetailView(RecordDetailView):
+    model = Person
+    schema_type = "Person"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "aliases",
+                "citations__source",
+                Prefetch("periods", Period.objects.published()),
+                Prefetch("quotes", Quote.objects.published()),
+            )
+        )
+
+
+class QuoteListView(FilteredListView):
+    model = Quote
+    filterset_class = filters.QuoteFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("speaker")
+
+
+class QuoteDetailView(RecordDetailView):
+    model = Quote
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("speaker").prefetch_related("citations__source")
+        )
+
+
+class SourceListView(FilteredListView):
+    model = Source
+    filterset_class = filters.SourceFilterSet
+
+
+class SourceDetailView(RecordDetailView):
+    model = Source
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(passages=list(self.object.passages()), **kwargs)

@@ -1,0 +1,196 @@
+"""The admin as the editors' workplace: every page answers, and the rules hold."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.urls import reverse
+
+from diplomacy.models import Event
+from history.models import CitedRecord, Record, Status
+
+MODEL_ADMINS = sorted(
+    (model for model in admin.site._registry if model._meta.app_label in ("history", "diplomacy")),
+    key=lambda model: model._meta.label,
+)
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def member_of(group_name, username):
+    user = User.objects.create_user(username, password="a long test passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def content(db):
+    call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return member_of("Publishers", "publisher")
+
+
+def test_groups_come_from_the_data_migration(db):
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    publishers = set(
+        Group.objects.get(name="Publishers").permissions.values_list("codename", flat=True)
+    )
+    assert "change_event" in editors
+    assert "publish_event" not in editors
+    assert "delete_event" not in editors
+    assert {"publish_event", "delete_event", "change_event"} <= publishers
+
+
+@pytest.mark.parametrize("model", MODEL_ADMINS, ids=lambda model: model._meta.label)
+def test_every_admin_page_answers_an_editor(client, content, editor, model):
+    client.force_login(editor)
+    record = model.objects.first()
+    assert client.get(admin_url(model, "changelist")).status_code == 200
+    assert client.get(admin_url(model, "add")).status_code == 200
+    assert client.get(admin_url(model, "change", record.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODEL_ADMINS, ids=lambda model: model._meta.label)
+def test_admin_pages_are_refused_to_anonymous_visitors(client, content, model):
+    record = model.objects.first()
+    for url in (
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", record.pk),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_changelist_shows_dates_as_people_write_them(client, content, editor):
+    client.force_login(editor)
+    response = client.get(admin_url(Event, "changelist"), {"q": "Paris Peace Conference"})
+    assert "11 January 1920" in response.content.decode()
+
+
+def test_an_editor_cannot_choose_published(client, content, editor):
+    client.force_login(editor)
+    draft = Event.objects.first()
+    draft.status = Status.DRAFT
+    draft.save()
+    form = client.get(admin_url(Event, "change", draft.pk)).context["adminform"].form
+    assert Status.PUBLISHED not in dict(form.fields["status"].choices)
+
+
+def test_an_editor_cannot_delete(client, content, editor):
+    client.force_login(editor)
+    event = Event.objects.first()
+    assert client.get(admin_url(Event, "delete", event.pk)).status_code == 403
+
+
+def test_the_publish_action_is_for_publishers_only(client, content, editor, publisher):
+    Event.objects.update(status=Status.DRAFT)
+    event = Event.objects.first()
+    data = {"action": "publish", "_selected_action": [event.pk]}
+
+    client.force_login(editor)
+    client.post(admin_url(Event, "changelist"), data)
+    event.refresh_from_db()
+    assert event.status == Status.DRAFT
+
+    client.force_login(publisher)
+    client.post(admin_url(Event, "changelist"), data)
+    event.refresh_from_db()
+    assert event.status == Status.PUBLISHED
+
+
+def test_the_publish_action_skips_records_that_cite_nothing(client, content, publisher):
+    event = Event.objects.first()
+    event.citations.clear()
+    Event.objects.filter(pk=event.pk).update(status=Status.DRAFT)
+    client.force_login(publisher)
+
+    response = client.post(
+        admin_url(Event, "changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+        follow=True,
+    )
+
+    event.refresh_from_db()
+    assert event.status == Status.DRAFT
+    assert "cite nothing" in response.content.decode()
+
+
+def test_saving_a_published_record_without_citations_is_refused(client, content, publisher):
+    client.force_login(publisher)
+    url = admin_url(Event, "add")
+    page = client.get(url)
+    inline = next(f for f in page.context["inline_admin_formsets"])
+    prefix = inline.formset.prefix
+    data = {
+        "title": "An uncited event",
+        "slug": "an-uncited-event",
+        "status": Status.PUBLISHED,
+        "category": Event.Category.DIPLOMACY,
+        "date": "1919",
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "needs at least one citation" in response.content.decode()
+    assert not Event.objects.filter(slug="an-uncited-event").exists()
+
+
+def change_form_data(page):
+    """The POST data of an admin change page as it stands, inlines included."""
+    forms = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        forms.append(inline.formset.management_form)
+        forms.extend(inline.formset.forms)
+    data = {}
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is not None:
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def test_a_bad_date_shows_the_field_message(client, content, publisher):
+    client.force_login(publisher)
+    event = Event.objects.exclude(date="").first()
+    url = admin_url(Event, "change", event.pk)
+    data = change_form_data(client.get(url))
+    data["date"] = "1919-13"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "is not an EDTF date" in response.content.decode()
+    event.refresh_from_db()
+    assert event.date != "1919-13"
+
+
+def test_every_record_links_to_its_public_page(content):
+    for model in MODEL_ADMINS:
+        if issubclass(model, Record):
+            record = model.objects.first()
+            assert record.get_absolute_url().startswith("/")
+
+
+def test_cited_models_have_a_citation_inline():
+    for model, model_admin in admin.site._registry.items():
+        if issubclass(model, CitedRecord):
+            inlines = [inline.model for inline in model_admin.inlines]
+            assert model.citations.through in inlines, model._meta.label

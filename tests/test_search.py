@@ -1,0 +1,435 @@
+"""Site search: the index follows publication, ranking, snippets, the page and its limits.
+
+Everything runs on SQLite (FTS5) and on PostgreSQL (full-text search and trigrams);
+only the trigram test is for PostgreSQL alone.
+"""
+
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from diplomacy.models import Country, Event, Organization, Relation, SearchEntry
+from diplomacy.search import MAX_QUERY_LENGTH, PAGE_SIZE, Search, search
+from history.models import Alias, Person, Quote, Source, Status
+
+PUBLISHED, DRAFT, IN_REVIEW = Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW
+SOURCE_TEXT = (
+    "The Cooperation Council of Turkic speaking states, which text calls the Turkic "
+    "Council, and ISSECO; the village of Alkhanli in Fizuli District."
+)
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Pages render without a collectstatic manifest, as in development."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def source(db):
+    """Where the aliases are written; a draft, so that its own text is not searched."""
+    return Source.objects.create(slug="a-source", title="A source", text=SOURCE_TEXT, status=DRAFT)
+
+
+def event(title, summary="", status=PUBLISHED, slug=None, date=""):
+    slug = slug or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return Event.objects.create(
+        title=title, summary=summary, slug=slug, category="diplomacy", status=status, date=date
+    )
+
+
+def titles(hits):
+    return [hit.title for hit in hits]
+
+
+def page(client, status=200, **params):
+    response = client.get(reverse("diplomacy:search"), params)
+    assert response.status_code == status, response.content.decode()[:2000]
+    return response.content.decode()
+
+
+# --- What is found, and in which order -----------------------------------------------
+
+
+def test_a_title_match_ranks_above_a_body_match(db):
+    event("Talks in Geneva", summary="The delegation discussed the Zangezur corridor at length.")
+    event("Zangezur corridor opened", summary="A new route.", slug="opened")
+    assert titles(search("Zangezur")) == ["Zangezur corridor opened", "Talks in Geneva"]
+
+
+def test_several_words_must_all_match(db):
+    event("Zangezur corridor opened")
+    event("Zangezur talks")
+    assert titles(search("Zangezur corridor")) == ["Zangezur corridor opened"]
+
+
+def test_word_forms_find_each_other(db):
+    event("A treaty of friendship")
+    assert titles(search("treaties")) == ["A treaty of friendship"]
+    assert titles(search("friend")) == ["A treaty of friendship"]
+
+
+def test_a_record_is_found_by_an_alias_spelling(source):
+    organization = Organization.objects.create(
+        name="Islamic Educational Organization", slug="ie", status=PUBLISHED, summary="Culture."
+    )
+    assert search("ISSECO") == []
+    organization.aliases.add(Alias.objects.create(source=source, name="ISSECO"))
+
+    hits = search("ISSECO")
+    assert titles(hits) == ["Islamic Educational Organization"]
+    assert "<mark>ISSECO</mark>" in hits[0].snippet
+
+
+def test_a_renamed_or_deleted_alias_updates_the_index(source):
+    country = Country.objects.create(code="AZ", name="Azerbaijan", slug="az", status=PUBLISHED)
+    alias = Alias.objects.create(source=source, name="Fizuli District")
+    country.aliases.add(alias)
+    assert titles(search("Fizuli")) == ["Azerbaijan"]
+
+    alias.name = "Alkhanli"
+    alias.save()
+    assert search("Fizuli") == []
+    assert titles(search("Alkhanli")) == ["Azerbaijan"]
+
+    alias.delete()
+    assert search("Alkhanli") == []
+
+
+def test_a_misspelt_name_still_finds_the_record(db):
+    event("The Shirvanshahs send envoys")
+    assert titles(search("Shirvanshas")) == ["The Shirvanshahs send envoys"]
+    assert titles(search("Azerbajan")) == []  # no such word: nothing close to invent
+    event("Azerbaijan joins the United Nations", slug="un")
+    assert "Azerbaijan joins the United Nations" in titles(search("Azerbajan"))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigram similarity is PostgreSQL's (pg_trgm)"
+)
+def test_trigram_similarity_finds_misspellings_on_postgresql(db):
+    event("Qara Qoyunlu embassies", summary="Envoys to Venice.")
+    results = Search("Kara Qoyunlu")
+    assert titles(results.hits()) == ["Qara Qoyunlu embassies"]
+    assert results.fuzzy and results.suggestion is None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone()
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'diplomacy_searchentry_vector_gin'"
+        )
+        assert "USING gin" in cursor.fetchone()[0]
+
+
+def test_people_and_quotes_are_searchable(db):
+    person = Person.objects.create(
+        name="Mammad Amin Rasulzade", slug="rasulzade", role="Kestrelwood", status=PUBLISHED
+    )
+    Quote.objects.create(text="Kestrelwood rose", speaker=person, slug="q", status=PUBLISHED)
+    kinds = {hit.kind for hit in search("Kestrelwood")}
+    assert kinds == {"person", "quote"}
+
+
+# --- Only what is published -----------------------------------------------------------
+
+
+def test_drafts_and_records_in_review_never_appear(client, db):
+    event("Quillfeather draft", status=DRAFT)
+    event("Quillfeather in review", status=IN_REVIEW)
+    assert search("Quillfeather") == []
+    assert not SearchEntry.objects.exists()
+    html = page(client, q="Quillfeather")
+    assert "0 results" in html
+    assert "Quillfeather draft" not in html and "Quillfeather in review" not in html
+
+
+def test_publishing_adds_and_unpublishing_removes(client, db):
+    record = event("Marblethorn summit", status=DRAFT)
+    assert search("Marblethorn") == []
+
+    record.status = PUBLISHED
+    record.save()
+    assert titles(search("Marblethorn")) == ["Marblethorn summit"]
+    assert "Marblethorn summit" in page(client, q="Marblethorn")
+
+    record.status = IN_REVIEW
+    record.save()
+    assert search("Marblethorn") == []
+    assert "Marblethorn summit" not in page(client, q="Marblethorn")
+
+
+def test_deleting_removes_from_results(db):
+    record = event("Marblethorn summit")
+    record.delete()
+    assert search("Marblethorn") == []
+    assert not SearchEntry.objects.exists()
+
+
+def test_a_record_shown_on_an_unpublished_page_is_not_found(db):
+    country = Country.objects.create(code="GE", name="Georgia", slug="ge", status=PUBLISHED)
+    Relation.objects.create(
+        country=country, kind="diplomatic", title="Gloamridge relations", slug="r",
+        status=PUBLISHED,
+    )  # fmt: skip
+    assert titles(search("Gloamridge")) == ["Gloamridge relations"]
+    country.status = DRAFT
+    country.save()
+    assert search("Gloamridge") == []
+
+
+def test_editing_a_record_rewrites_its_entry(db):
+    record = event("Old name", summary="Nothing here.")
+    record.title = "Windlestraw conference"
+    record.save()
+    assert search("Old name") == []
+    assert titles(search("Windlestraw")) == ["Windlestraw conference"]
+    assert SearchEntry.objects.count() == 1
+
+
+def test_renaming_a_speaker_rewrites_the_quotes_entries(db):
+    person = Person.objects.create(name="A speaker", slug="s", status=PUBLISHED)
+    Quote.objects.create(text="Words.", speaker=person, slug="q", status=PUBLISHED)
+    person.name = "Hollowmere"
+    person.save()
+    assert {hit.kind for hit in search("Hollowmere")} == {"person", "quote"}
+
+
+# --- Untrusted input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"unbalanced',
+        "*",
+        "Zangezur*",
+        "AND",
+        "Zangezur AND",
+        "OR OR",
+        "NOT Zangezur",
+        "(Zangezur",
+        "Zangezur)",
+        "-Zangezur",
+        "- -",
+        "title:Zangezur",
+        "NEAR(Zangezur corridor)",
+        "^Zangezur",
+        "Zangezur + corridor",
+        "{title}: x",
+        "'; DROP TABLE diplomacy_searchentry; --",
+        "%_\\",
+        "<script>alert(1)</script>",
+        "çöğüşı Şirvanşahlar",
+        "\x01\x02\x03",
+    ],
+)
+def test_search_syntax_in_the_query_never_errors(client, db, query):
+    event("Zangezur corridor opened")
+    assert isinstance(search(query), list)
+    page(client, q=query)
+
+
+def test_a_query_with_a_null_character_answers_400(client, db):
+    assert "Null characters are not allowed" in page(client, status=400, q="a\x00b")
+
+
+def test_snippets_highlight_and_escape_html(db):
+    role = '<b onclick="x()">Envoy</b> & Ravenscourt'  # a plain-text field
+    Person.objects.create(name="An envoy", role=role, slug="e", status=PUBLISHED)
+    [hit] = search("Ravenscourt")
+    assert "&amp; <mark>Ravenscourt</mark>" in hit.snippet
+    # The tags show escaped (SQLite) or not at all (PostgreSQL's headline drops them).
+    assert "<" not in hit.snippet.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_markdown_is_searched_as_plain_text(db):
+    event("An event", summary='**Ravenscourt** said <script>alert("x")</script> [it](/x/).')
+    [hit] = search("Ravenscourt")
+    assert "<mark>Ravenscourt</mark> said" in hit.snippet
+    assert "<script" not in hit.snippet and "**" not in hit.snippet and "](" not in hit.snippet
+
+
+def test_the_page_escapes_titles_and_snippets(client, db):
+    event("<img src=x onerror=alert(1)> Ravenscourt", slug="xss")
+    html = page(client, q="Ravenscourt")
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; Ravenscourt</a>" in html
+
+
+# --- The page -------------------------------------------------------------------------------
+
+
+def test_an_empty_query_shows_the_form(client, db):
+    html = page(client)
+    assert 'name="q"' in html and "results for" not in html
+    html = page(client, q="   ")
+    assert "results for" not in html
+
+
+def test_results_link_to_records_with_type_and_snippet(client, db):
+    record = event("Larkspire accord", summary="Signed at Larkspire in 1920.")
+    html = page(client, q="Larkspire")
+    assert f'href="{record.get_absolute_url()}"' in html
+    assert "<mark>Larkspire</mark>" in html
+    assert '<span class="kind">Event</span>' in html
+    assert "1 result for" in html
+
+
+def test_facets_count_each_kind_and_kind_filters(client, db):
+    event("Larkspire accord")
+    event("Larkspire talks")
+    Organization.objects.create(name="Larkspire Union", slug="lu", status=PUBLISHED)
+
+    assert Search("Larkspire").facets() == [
+        ("event", "Events", 2),
+        ("organization", "Organizations", 1),
+    ]
+    assert {hit.kind for hit in search("Larkspire", kinds=["organization"])} == {"organization"}
+
+    html = page(client, q="Larkspire", kind="organization")
+    assert "Larkspire Union" in html and "Larkspire accord" not in html
+    assert "1 result for" in html
+    assert 'href="?q=Larkspire&amp;kind=organization&amp;kind=event">Events</a>' in html
+    assert 'href="?q=Larkspire" aria-current="true"><strong>Organizations</strong>' in html
+    both = page(client, q="Larkspire", kind=["organization", "event"])
+    assert "3 results for" in both
+
+
+def test_results_are_paginated(client, db):
+    for number in range(PAGE_SIZE + 5):
+        event(f"Brackenfold meeting {number}", slug=f"m{number}")
+    first = page(client, q="Brackenfold")
+    assert f"{PAGE_SIZE + 5} results for" in first
+    assert first.count("Brackenfold meeting") == PAGE_SIZE
+    assert "Page 1 of 2" in first and 'rel="next"' in first
+    second = page(client, q="Brackenfold", page=2)
+    assert second.count("Brackenfold meeting") == 5
+    assert "Page 2 of 2" in second
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "x" * (MAX_QUERY_LENGTH + 1)}, "at most 200 characters"),
+        ({"q": "accord", "kind": "spaceship"}, "There is no type “spaceship”"),
+        ({"q": "accord", "kind": ["event", "nope"]}, "There is no type “nope”"),
+        ({"q": "accord", "page": "7"}, "There is no page “7”"),
+        ({"q": "accord", "page": "x"}, "There is no page “x”"),
+    ],
+)
+def test_bad_input_answers_400_with_the_reason(client, db, params, message):
+    event("An accord")
+    assert message in page(client, status=400, **params)
+
+
+def test_search_refuses_bad_arguments(db):
+    with pytest.raises(ValueError, match="at most"):
+        search("x" * (MAX_QUERY_LENGTH + 1))
+    with pytest.raises(ValueError, match="Unknown kinds: spaceship"):
+        search("x", kinds=["spaceship"])
+
+
+def test_a_query_of_the_longest_length_is_accepted(client, db):
+    page(client, q="accord " * (MAX_QUERY_LENGTH // 7))
+
+
+def test_queries_do_not_grow_with_the_rows(client, db):
+    def count_queries(params):
+        with CaptureQueriesContext(connection) as queries:
+            page(client, **params)
+        return len(queries)
+
+    def add(start, stop):
+        for number in range(start, stop):
+            event(
+                f"Thistledown meeting {number}",
+                summary=f"Thistledown delegates met, round {number}.",
+                slug=f"t{number}",
+                date=str(1900 + number),
+            )
+        Organization.objects.create(name=f"Thistledown {stop}", slug=f"o{stop}", status=PUBLISHED)
+
+    add(0, 10)
+    few = [count_queries({"q": "Thistledown"}), count_queries({"q": "Thistledown", "page": 1})]
+    add(10, 100)
+    many = [count_queries({"q": "Thistledown"}), count_queries({"q": "Thistledown", "page": 1})]
+    assert few == many
+    assert few[0] <= 2  # counts per type, then one page of hits
+    assert count_queries({"q": "Thistledown", "kind": "event", "page": 3}) == few[0]
+    assert count_queries({}) == 0
+
+
+def test_the_header_has_a_labelled_search_form(client, db):
+    html = client.get(reverse("diplomacy:event-list")).content.decode()
+    assert re.search(r'<form class="site-search" role="search"[^>]*action="/search/"', html)
+    assert '<label for="site-search-q">' in html and 'id="site-search-q" name="q"' in html
+
+
+def test_opensearch_points_at_the_search_page(client, db):
+    xml = client.get(reverse("opensearch")).content.decode()
+    assert "/search/?q={searchTerms}" in xml
+
+
+def test_search_url_name():
+    assert reverse("diplomacy:search") == "/search/"
+
+
+# --- The index itself ---------------------------------------------------------------------
+
+
+def test_rebuild_indexes_fixture_loads_and_changes_nothing_when_run_again(db, tmp_path):
+    fixture = [
+        {
+            "model": "diplomacy.event",
+            "fields": {
+                "slug": "loaded",
+                "status": "published",
+                "title": "Fernhollow loaded",
+                "category": "diplomacy",
+                "date": "",
+                "created_at": "2026-01-01T00:00:00Z",
+                "updated_at": "2026-01-01T00:00:00Z",
+            },
+        },
+        {
+            "model": "diplomacy.event",
+            "fields": {
+                "slug": "loaded-draft",
+                "status": "draft",
+                "title": "Fernhollow draft",
+                "category": "diplomacy",
+                "date": "",
+                "created_at": "2026-01-01T00:00:00Z",
+                "updated_at": "2026-01-01T00:00:00Z",
+            },
+        },
+    ]
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(fixture), encoding="utf-8")
+    call_command("loaddata", str(path), verbosity=0)
+    assert search("Fernhollow") == []  # raw saves wait for the rebuild
+
+    call_command("rebuild_search_index", verbosity=0)
+    assert titles(search("Fernhollow")) == ["Fernhollow loaded"]
+    before = list(SearchEntry.objects.values().order_by("pk"))
+
+    call_command("rebuild_search_index", verbosity=0)
+    assert list(SearchEntry.objects.values().order_by("pk")) == before
+
+
+def test_rebuild_removes_stale_entries_and_restores_missing_ones(db):
+    kept = event("Kept Sorrelmark")
+    SearchEntry.objects.all().delete()
+    SearchEntry.objects.create(kind="event", object_id=kept.pk + 1000, title="Stale", url="/x/")
+    call_command("rebuild_search_index", verbosity=0)
+    assert titles(search("Sorrelmark")) == ["Kept Sorrelmark"]
+    assert search("Stale") == []

@@ -1,0 +1,59 @@
+"""Settings come from the environment, and production refuses to guess."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = settings.BASE_DIR
+
+
+def run_check(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_DEBUG": "false", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"DJANGO_SECRET_KEY": "k" * 50}, {"DJANGO_ALLOWED_HOSTS": "example.org"}],
+    ids=["neither", "no-hosts", "no-key"],
+)
+def test_production_refuses_to_start_without_key_and_hosts(env):
+    result = run_check(**env)
+    assert result.returncode != 0
+    assert "set DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_starts_with_key_and_hosts():
+    result = run_check(DJANGO_SECRET_KEY="k" * 50, DJANGO_ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+
+
+def test_no_literal_secret_key_in_settings():
+    source = (ROOT / "config" / "settings.py").read_text()
+    assert 'SECRET_KEY = "' not in source and "SECRET_KEY = '" not in source
+
+
+def test_database_follows_database_url():
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
+
+
+def test_sqlite_gets_wal_a_busy_timeout_and_immediate_transactions():
+    options = settings.DATABASES["default"].get("OPTIONS", {})
+    if connection.vendor == "sqlite":
+        assert options["transaction_mode"] == "IMMEDIATE"
+        assert options["timeout"] >= 5
+        assert "journal_mode=WAL" in options["init_command"]
+    else:
+        assert "init_command" not in options

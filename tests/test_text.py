@@ -1,0 +1,58 @@
+import pytest
+
+from history.text import contains, find
+
+TEXT = (
+    "Azerbaijan’s  foreign \npolicy  strategy is \n\nbased  on  national \ninterests. "
+    "Under the ruler of the Ag-\nQoyunlu state, Uzun Hasan, the “political scene” changed."
+)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "foreign policy strategy",  # across a line break and doubled spaces
+        "strategy is based on national interests",  # across a blank line
+        "Azerbaijan’s  foreign",
+        "Ag-Qoyunlu state",  # hyphenated across a line break
+        "Azerbaijan's foreign policy",  # straight apostrophe for a curly one
+        'the "political scene" changed',  # straight quotes for curly ones
+        "  Uzun Hasan \n",  # the quotation's own spacing does not matter
+    ],
+)
+def test_contains_finds_words_however_the_text_is_laid_out(words):
+    assert contains(TEXT, words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "foreign policy doctrine",
+        "national interest of Georgia",
+        "Qara-Qoyunlu",
+        "azerbaijan’s foreign policy",  # case matters: quotations are verbatim
+        "foreignpolicy",
+    ],
+)
+def test_contains_rejects_words_not_in_the_text(words):
+    assert not contains(TEXT, words)
+
+
+@pytest.mark.parametrize("words", ["", "   ", "\n\n"])
+def test_contains_rejects_empty_words(words):
+    assert not contains(TEXT, words)
+
+
+def test_find_gives_offsets_in_the_original_text():
+    start, end = find(TEXT, "foreign policy")
+
+    assert TEXT[start:end] == "foreign \npolicy"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a dash standing alone at the end of a line is taken for a word broken across "
+    "the line, so 'Hasan -\\nHasan' is read as 'Hasan -Hasan'",
+)
+def test_contains_keeps_the_space_after_a_dash_ending_a_line():
+    assert contains("Uzun Hasan -\nHasan the Long", "Uzun Hasan - Hasan the Long")
