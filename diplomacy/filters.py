@@ -2,7 +2,13 @@ import django_filters
 from django import forms
 from django.db.models import Count
 
-from history.filters import DatedFilterSet, OrderingFilter, RecordFilterSet, SlugsFilter
+from history.filters import (
+    DatedFilterSet,
+    OrderingFilter,
+    RecordFilterSet,
+    RelatedRecordsFilter,
+    SlugsFilter,
+)
 from history.models import Period, Person
 
 from .models import (
@@ -25,7 +31,7 @@ class CountryCodesField(forms.ModelMultipleChoiceField):
         return super().clean([code.upper() for code in value] if value else value)
 
 
-class CountryFilter(django_filters.ModelMultipleChoiceFilter):
+class CountryFilter(RelatedRecordsFilter):
     field_class = CountryCodesField
 
     def __init__(self, *args, **kwargs):

@@ -127,6 +127,20 @@ def _year(text: str) -> str:
     return f"{1 - year} BCE" if year <= 0 else str(year)
 
 
+def _unspecified_year(year: str) -> str:
+    """A century (06XX) or decade (199X), before the common era too (-06XX)."""
+    bce = year.startswith("-")
+    digits = year.lstrip("-")
+    if digits.endswith("XX"):
+        hundreds = int(digits[:2])
+        # -06XX covers the astronomical years -0699 to -0600: 700 to 601 BCE.
+        written = f"{_ordinal(hundreds + 1)} century"
+    else:
+        # -199X covers 2000 to 1991 BCE, "the 1990s BCE" as people round it.
+        written = f"{digits[:3]}0s"
+    return f"{written} BCE" if bce else written
+
+
 def _parts(text: str) -> tuple[str, str]:
     """Split one date into (day-and-month, year) as people write them."""
     text = text.strip("?~%")
@@ -135,15 +149,12 @@ def _parts(text: str) -> tuple[str, str]:
         return "", text
     year, month, day = match["year"], match["month"], match["day"]
     if "X" in year:
-        if year.endswith("XX"):
-            century = int(year[:2].lstrip("-") or 0) + 1
-            written = f"{_ordinal(century)} century"
-        else:
-            written = f"{year[:3]}0s"
-        return "", written
+        return "", _unspecified_year(year)
     written_year = _year(year)
     if month and int(month) in SEASONS:
         return SEASONS[int(month)], written_year
+    if month and not 1 <= int(month) <= 12:
+        return "", text  # not a date: shown as typed, the validator says why
     head = ""
     if month:
         head = MONTHS[int(month) - 1]

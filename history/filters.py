@@ -42,6 +42,8 @@ class OrderingFilter(django_filters.OrderingFilter):
     """Ordering where "date" means chronological, undated records last."""
 
     def filter(self, qs, value):
+        # "ordering=," gives empty items: they name no field and are skipped.
+        value = [choice for choice in value or () if choice]
         if not value:
             return qs
         ordering = []
@@ -55,7 +57,16 @@ class OrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "pk")
 
 
-class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+class RelatedRecordsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Related records named by a key other than the pk; any of several values."""
+
+    def get_filter_predicate(self, v):
+        # django-filter would filter on getattr(v, to_field_name), comparing a
+        # slug with the primary key; filter on the record itself instead.
+        return {self.field_name: v}
+
+
+class SlugsFilter(RelatedRecordsFilter):
     """Related records by slug, published ones only."""
 
     def __init__(self, *args, model, **kwargs):

@@ -1,3 +1,5 @@
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -149,6 +151,13 @@ class Dated(models.Model):
                 name="%(app_label)s_%(class)s_date_bounds_derived",
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        # Bounds are derived before the constraints are checked; a bad date is
+        # reported by the field's own validator.
+        with contextlib.suppress(ValidationError):
+            self.derive_date_bounds()
 
     def derive_date_bounds(self):
         if self.date:

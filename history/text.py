@@ -24,7 +24,14 @@ def _normalized(text: str) -> tuple[str, list[int]]:
             end = index
             while end < length and text[end].isspace():
                 end += 1
-            broken_word = chars and chars[-1] == "-" and "\n" in text[index:end]
+            # "Ag-\nQoyunlu" is one word broken at its hyphen; "Hasan -\nHasan"
+            # is a dash standing alone, and keeps its space.
+            broken_word = (
+                len(chars) > 1
+                and chars[-1] == "-"
+                and chars[-2] != " "
+                and "\n" in text[index:end]
+            )
             if chars and not broken_word:
                 chars.append(" ")
                 offsets.append(index)

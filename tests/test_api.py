@@ -50,13 +50,6 @@ RESOURCES = {
     "priorities": Priority,
     "figures": Figure,
 }
-# history.filters.SlugsFilter and diplomacy.filters.CountryFilter compare the
-# slug or code with the primary key (ModelMultipleChoiceFilter with to_field_name
-# filters on getattr(value, to_field_name)), so a valid value fails in the
-# database. Reported; these pass once the FilterSets filter on the record itself.
-SLUG_FILTERS_BROKEN = pytest.mark.xfail(
-    reason="FilterSet bug: related-record filters compare slug/code with the pk", strict=False
-)
 CODES = [code for code, _ in countries if code != "AZ"]
 
 
@@ -386,22 +379,15 @@ def test_api_root_lists_every_resource(client, db):
         ("periods", {"kind": "state"}, ["period-0", "period-1", "period-2"]),
         ("periods", {"kind": "era"}, []),
         ("people", {"q": "person 2"}, ["person-2"]),
-        pytest.param("people", {"period": "period-1"}, ["person-1"], marks=SLUG_FILTERS_BROKEN),
-        pytest.param("quotes", {"person": "person-1"}, ["quote-1"], marks=SLUG_FILTERS_BROKEN),
+        pytest.param("people", {"period": "period-1"}, ["person-1"]),
+        pytest.param("quotes", {"person": "person-1"}, ["quote-1"]),
         ("quotes", {"year_from": 1901, "year_to": 1901}, ["quote-1"]),
         ("quotes", {"kind": "direct"}, ["quote-0", "quote-1", "quote-2"]),
         ("sources", {"q": "Shirvanshahs"}, ["source"]),
         ("countries", {"q": "country 2"}, [CODES[2]]),
-        pytest.param(
-            "relations", {"country": CODES[1].lower()}, ["relation-1"], marks=SLUG_FILTERS_BROKEN
-        ),
+        pytest.param("relations", {"country": CODES[1].lower()}, ["relation-1"]),
         ("relations", {"kind": "conflict"}, []),
-        pytest.param(
-            "missions",
-            {"country": [CODES[0], CODES[2]]},
-            ["mission-0", "mission-2"],
-            marks=SLUG_FILTERS_BROKEN,
-        ),
+        pytest.param("missions", {"country": [CODES[0], CODES[2]]}, ["mission-0", "mission-2"]),
         ("missions", {"direction": "in", "year_to": 1901}, ["mission-0", "mission-1"]),
         ("missions", {"kind": "mission"}, ["mission-0", "mission-1", "mission-2"]),
         ("organizations", {"q": "O1"}, ["organization-1"]),
@@ -410,33 +396,19 @@ def test_api_root_lists_every_resource(client, db):
             {"kind": "member"},
             ["organization-0", "organization-1", "organization-2"],
         ),
-        pytest.param(
-            "memberships",
-            {"organization": "organization-2"},
-            ["membership-2"],
-            marks=SLUG_FILTERS_BROKEN,
-        ),
+        pytest.param("memberships", {"organization": "organization-2"}, ["membership-2"]),
         ("memberships", {"kind": "observer"}, []),
-        pytest.param("projects", {"country": CODES[1]}, ["project-1"], marks=SLUG_FILTERS_BROKEN),
+        pytest.param("projects", {"country": CODES[1]}, ["project-1"]),
         ("projects", {"kind": "transport"}, []),
-        pytest.param("events", {"period": "period-2"}, ["event-2"], marks=SLUG_FILTERS_BROKEN),
-        pytest.param(
-            "events",
-            {"country": CODES[0]},
-            ["event-0", "event-1", "event-2"],
-            marks=SLUG_FILTERS_BROKEN,
-        ),
-        pytest.param(
-            "events", {"organization": "organization-1"}, ["event-1"], marks=SLUG_FILTERS_BROKEN
-        ),
-        pytest.param("events", {"person": "person-2"}, ["event-2"], marks=SLUG_FILTERS_BROKEN),
+        pytest.param("events", {"period": "period-2"}, ["event-2"]),
+        pytest.param("events", {"country": CODES[0]}, ["event-0", "event-1", "event-2"]),
+        pytest.param("events", {"organization": "organization-1"}, ["event-1"]),
+        pytest.param("events", {"person": "person-2"}, ["event-2"]),
         ("events", {"category": "diplomacy", "year_from": 1902}, ["event-2"]),
         ("events", {"category": "culture"}, []),
         ("priorities", {"kind": "objective", "q": "priority 0"}, ["priority-0"]),
-        pytest.param("figures", {"country": CODES[2]}, ["figure-2"], marks=SLUG_FILTERS_BROKEN),
-        pytest.param(
-            "figures", {"organization": "organization-0"}, ["figure-0"], marks=SLUG_FILTERS_BROKEN
-        ),
+        pytest.param("figures", {"country": CODES[2]}, ["figure-2"]),
+        pytest.param("figures", {"organization": "organization-0"}, ["figure-0"]),
         ("figures", {"year_from": 1902}, ["figure-2"]),
     ],
 )
@@ -479,9 +451,6 @@ def test_a_bad_filter_answers_400_naming_the_field(client, world, resource, para
     assert body["errors"][0]["message"]
 
 
-@pytest.mark.xfail(
-    reason="FilterSet bug: history.filters.OrderingFilter orders by '' (500)", strict=False
-)
 def test_an_empty_ordering_item_is_not_a_server_error(client, world):
     response = client.get("/api/v1/quotes/", {"ordering": ","})
     assert response.status_code in (200, 400)

@@ -52,12 +52,6 @@ def test_full_clean_rejects_an_interval_ending_before_it_starts():
     assert errors_of(event)["date"] == ["The end of “2022/2019” comes before its start."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="Dated derives date_lower/date_upper only in pre_save, so full_clean() of a new "
-    "record with a valid date fails the date_bounds_derived constraint",
-)
 def test_full_clean_accepts_a_valid_date_on_a_new_record():
     event = f.EventFactory.build(date="1918-05-28")
 

@@ -49,10 +49,5 @@ def test_find_gives_offsets_in_the_original_text():
     assert TEXT[start:end] == "foreign \npolicy"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a dash standing alone at the end of a line is taken for a word broken across "
-    "the line, so 'Hasan -\\nHasan' is read as 'Hasan -Hasan'",
-)
 def test_contains_keeps_the_space_after_a_dash_ending_a_line():
     assert contains("Uzun Hasan -\nHasan the Long", "Uzun Hasan - Hasan the Long")
