@@ -5,23 +5,23 @@ schema: its status code, content type and body. A bounded number of examples
 per operation keeps the run to about a minute.
 """
 
+import hypothesis
 import pytest
+import schemathesis
+from django.contrib.auth.models import Group, User
 from django.core import signals
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-
-from tests.test_api import make_hidden, make_world
-
-schemathesis = pytest.importorskip("schemathesis")
-hypothesis = pytest.importorskip("hypothesis")
-
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.checks import (  # noqa: E402
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
+
+from tests.test_api import make_hidden, make_world
 
 CHECKS = [
     not_a_server_error,
@@ -29,25 +29,6 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-# history.filters.SlugsFilter and diplomacy.filters.CountryFilter fail in the
-# database on a valid value (see SLUG_FILTERS_BROKEN in test_api.py); until
-# they are fixed, generated requests leave these parameters out.
-BROKEN_FILTERS = {"country", "period", "person", "organization"}
-
-
-def without_known_bugs(query):
-    """The query less what the FilterSets cannot take yet (reported, see test_api.py)."""
-    for name in BROKEN_FILTERS & set(query):
-        del query[name]
-    # history.filters.OrderingFilter orders by "" for an empty item ("?ordering=,").
-    ordering = query.get("ordering")
-    if ordering is not None:
-        items = ordering if isinstance(ordering, list) else str(ordering).split(",")
-        query["ordering"] = [item for item in items if item] or None
-        if query["ordering"] is None:
-            del query["ordering"]
-
-
 # The schema comes from the code alone, so it loads before any database exists.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
@@ -74,7 +55,7 @@ def content(db, settings):
     signals.request_finished.connect(close_old_connections)
 
 
-@schema.include(method="GET").parametrize()
+@schema.parametrize()
 @hypothesis.settings(
     max_examples=25,
     deadline=None,
@@ -83,6 +64,23 @@ def content(db, settings):
     phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
 )
 def test_every_get_operation_keeps_to_the_schema(case, content):
-    if case.query:
-        without_known_bugs(case.query)
     case.call_and_validate(checks=CHECKS)
+
+
+@pytest.fixture
+def publisher_token(content):
+    user = User.objects.create_user("publisher", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publishers"))
+    return Token.objects.create(user=user).key
+
+
+@schema.include(method=["POST", "PUT", "PATCH"]).parametrize()
+@hypothesis.settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(hypothesis.HealthCheck),
+    phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+)
+def test_every_write_by_a_publisher_keeps_to_the_schema(case, publisher_token):
+    case.call_and_validate(headers={"Authorization": f"Token {publisher_token}"}, checks=CHECKS)
