@@ -45,9 +45,10 @@ class FilteredListView(PublishedMixin, ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            filter=self.filterset, page_error=self.page_error, **kwargs
-        )
+        context = super().get_context_data(filter=self.filterset, **kwargs)
+        # Read after pagination, which is what finds a page out of range.
+        context["page_error"] = self.page_error
+        return context
 
 
 class RecordDetailView(PublishedMixin, DetailView):

@@ -1,0 +1,323 @@
+"""The public pages: lists, filters, details, feeds and what crawlers read."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_countries import countries
+
+from diplomacy.models import Country, Event
+from history.models import CitedRecord, Status
+from tests import factories as f
+
+LISTS = {
+    "history:period-list": f.PeriodFactory,
+    "history:person-list": f.PersonFactory,
+    "history:quote-list": f.QuoteFactory,
+    "history:source-list": f.SourceFactory,
+    "diplomacy:event-list": f.EventFactory,
+    "diplomacy:country-list": f.CountryFactory,
+    "diplomacy:organization-list": f.OrganizationFactory,
+    "diplomacy:project-list": f.ProjectFactory,
+    "diplomacy:priority-list": f.PriorityFactory,
+}
+DETAILS = list(LISTS.values())
+
+
+def page(client, url, status=200, **params):
+    response = client.get(url, params)
+    assert response.status_code == status, response.content.decode()[:500]
+    return response.content.decode()
+
+
+def make(factory, count, **kwargs):
+    """`count` published records with their relations, citations and aliases."""
+    source = f.SourceFactory()
+    citation = f.CitationFactory(source=source)
+    alias = f.AliasFactory(source=source)
+    if factory is f.CountryFactory:
+        records = [make_country(citations=[citation]) for _ in range(count)]
+    elif factory is f.SourceFactory:
+        records = [factory() for _ in range(count)]
+    else:
+        records = factory.create_batch(count, citations=[citation], **kwargs)
+    for record in records:
+        if hasattr(record, "aliases"):
+            record.aliases.add(alias)
+    if factory is f.EventFactory:
+        period, person = f.PeriodFactory(), f.PersonFactory()
+        for record in records:
+            record.periods.add(period)
+            record.people.add(person)
+    return records
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        page(client, url)
+    return len(context.captured_queries)
+
+
+# --- Lists -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_shows_published_records_only(client, db, name):
+    published = LISTS[name]()
+    draft = LISTS[name](status=Status.DRAFT)
+    review = LISTS[name](status=Status.IN_REVIEW)
+
+    html = page(client, reverse(name))
+
+    assert published.get_absolute_url() in html
+    assert draft.get_absolute_url() not in html
+    assert review.get_absolute_url() not in html
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_list_query_count_does_not_grow_with_rows(client, db, name):
+    make(LISTS[name], 10)
+    few = queries_for(client, reverse(name))
+    make(LISTS[name], 60)  # more than a page of 50
+    many = queries_for(client, reverse(name))
+
+    assert few == many
+
+
+def test_event_list_query_count_is_the_same_for_10_and_1000_events(client, db):
+    make(f.EventFactory, 10)
+    few = queries_for(client, reverse("diplomacy:event-list") + "?category=statehood")
+    make(f.EventFactory, 990)
+    many = queries_for(client, reverse("diplomacy:event-list") + "?category=statehood")
+
+    assert few == many
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year_from": "abc"},
+        {"year_to": "1900", "year_from": "2000"},
+        {"year_from": "100000"},
+        {"period": "no-such-period"},
+        {"country": "XX"},
+        {"category": "weather"},
+        {"ordering": "colour"},
+        {"page": "99999"},
+        {"page": "first"},
+    ],
+)
+def test_a_bad_event_filter_answers_400_with_the_reason(client, db, params):
+    f.EventFactory()
+
+    html = page(client, reverse("diplomacy:event-list"), status=400, **params)
+
+    assert 'class="error"' in html
+
+
+def test_a_year_range_finds_every_event_whose_span_overlaps_it(client, db):
+    inside = f.EventFactory(date="1501/1736")
+    before = f.EventFactory(date="1400")
+    after = f.EventFactory(date="1918-05-28")
+
+    html = page(client, reverse("diplomacy:event-list"), year_from=1600, year_to=1650)
+
+    assert inside.get_absolute_url() in html
+    assert before.get_absolute_url() not in html
+    assert after.get_absolute_url() not in html
+
+
+def test_repeated_parameters_mean_any_of_them(client, db):
+    georgia, turkey, iran = (f.CountryFactory(code=code) for code in ("GE", "TR", "IR"))
+    events = {}
+    for country in (georgia, turkey, iran):
+        events[country.code.code] = event = f.EventFactory()
+        event.countries.add(country)
+
+    html = page(client, reverse("diplomacy:event-list") + "?country=GE&country=tr")
+
+    assert events["GE"].get_absolute_url() in html
+    assert events["TR"].get_absolute_url() in html
+    assert events["IR"].get_absolute_url() not in html
+
+
+def test_filters_combine_and_facets_count_per_category(client, db):
+    f.EventFactory(category=Event.Category.CONFLICT, date="1992")
+    f.EventFactory(category=Event.Category.CONFLICT, date="2017")
+    f.EventFactory(category=Event.Category.CULTURE, date="2015")
+
+    response = client.get(reverse("diplomacy:event-list"), {"year_from": 2000})
+    facets = response.context["filter"].facets()
+
+    assert dict((value, count) for value, _, count in facets["category"]) == {
+        "conflict": 1,
+        "culture": 1,
+    }
+
+
+def test_a_filter_naming_a_draft_period_is_refused(client, db):
+    period = f.PeriodFactory(status=Status.DRAFT)
+
+    page(client, reverse("diplomacy:event-list"), status=400, period=period.slug)
+
+
+def test_active_filters_can_be_cleared_one_by_one(client, db):
+    f.EventFactory()
+
+    html = page(client, reverse("diplomacy:event-list"), category="statehood", year_from=1900)
+
+    # Each active filter links to the same list without it.
+    assert re.search(r'href="\?year_from=1900"', html)
+    assert re.search(r'href="\?category=statehood"', html)
+
+
+# --- Details -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("factory", DETAILS)
+def test_every_detail_page_shows_its_citations_and_how_to_cite_it(client, db, factory):
+    record = factory()
+    html = page(client, record.get_absolute_url())
+
+    assert "Cite this page" in html
+    assert 'name="citation_title"' in html and 'name="DC.title"' in html
+    assert 'rel="canonical"' in html
+    if isinstance(record, CitedRecord):
+        citation = record.citations.get()
+        assert citation.source.get_absolute_url() in html
+        assert citation.quote.split()[0] in html
+
+
+@pytest.mark.parametrize("factory", DETAILS)
+def test_drafts_and_records_in_review_have_no_page(client, db, factory):
+    for status in (Status.DRAFT, Status.IN_REVIEW):
+        record = factory(status=status)
+        page(client, record.get_absolute_url(), status=404)
+
+
+@pytest.mark.parametrize(
+    ("factory", "schema_type"),
+    [
+        (f.EventFactory, "Event"),
+        (f.PersonFactory, "Person"),
+        (f.OrganizationFactory, "Organization"),
+        (f.CountryFactory, "Country"),
+    ],
+)
+def test_detail_pages_carry_schema_org_json_ld(client, db, factory, schema_type):
+    record = factory()
+    html = page(client, record.get_absolute_url())
+
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert data["@type"] == schema_type
+    assert data["url"].endswith(record.get_absolute_url())
+
+
+def test_event_detail_links_its_relations_and_neighbours_in_time(client, db):
+    earlier = f.EventFactory(date="1918-05-28")
+    event = f.EventFactory(date="1919")
+    later = f.EventFactory(date="1920")
+    period, person = f.PeriodFactory(), f.PersonFactory()
+    country, organization = f.CountryFactory(), f.OrganizationFactory()
+    event.periods.add(period)
+    event.people.add(person)
+    event.countries.add(country)
+    event.organizations.add(organization)
+    hidden = f.PersonFactory(status=Status.DRAFT)
+    event.people.add(hidden)
+
+    html = page(client, event.get_absolute_url())
+
+    for record in (earlier, later, period, person, country, organization):
+        assert record.get_absolute_url() in html
+    assert hidden.get_absolute_url() not in html
+
+
+def test_event_detail_query_count_does_not_grow_with_relations(client, db):
+    event = f.EventFactory()
+    few = queries_for(client, event.get_absolute_url())
+    for _ in range(20):
+        event.countries.add(make_country())
+        event.people.add(f.PersonFactory())
+        event.citations.add(f.CitationFactory())
+    many = queries_for(client, event.get_absolute_url())
+
+    assert few == many
+
+
+def make_country(**kwargs):
+    """A country with an ISO code no other country has yet."""
+    used = set(Country.objects.values_list("code", flat=True))
+    code = next(code for code, _ in countries if code not in used)
+    return f.CountryFactory(code=code, **kwargs)
+
+
+def test_source_page_highlights_each_cited_passage_and_links_its_records(client, db):
+    event = f.EventFactory()
+    citation = event.citations.get()
+
+    html = page(client, citation.source.get_absolute_url())
+
+    assert "<mark" in html
+    assert event.get_absolute_url() in html
+
+
+def test_an_unknown_country_code_answers_404(client, db):
+    page(client, "/countries/zz/", status=404)
+    page(client, "/countries/not-a-code/", status=404)
+
+
+# --- Feeds and crawlers ------------------------------------------------------------
+
+
+def test_feed_sitemap_and_search_hold_published_records_only(client, db):
+    published = f.EventFactory(title="Published zanzibarword")
+    draft = f.EventFactory(title="Draft quetzalword", status=Status.DRAFT)
+    review = f.EventFactory(title="Review quetzalword", status=Status.IN_REVIEW)
+
+    feed = page(client, reverse("event-feed"))
+    sitemap = page(client, reverse("sitemap"))
+    search = page(client, reverse("diplomacy:search"), q="quetzalword")
+    timeline = page(client, reverse("diplomacy:timeline"))
+
+    for html in (feed, sitemap, timeline):
+        assert published.get_absolute_url() in html
+    for html in (feed, sitemap, search, timeline):
+        assert draft.get_absolute_url() not in html
+        assert review.get_absolute_url() not in html
+        assert "Draft quetzalword" not in html and "Review quetzalword" not in html
+
+
+def test_feed_is_atom(client, db):
+    f.EventFactory()
+    response = client.get(reverse("event-feed"))
+
+    assert response["Content-Type"].startswith("application/atom+xml")
+
+
+def test_robots_and_opensearch_point_at_the_site(client, db):
+    robots = page(client, reverse("robots"))
+    opensearch = page(client, reverse("opensearch"))
+
+    assert "Sitemap:" in robots and "/sitemap.xml" in robots
+    assert "/search/?q={searchTerms}" in opensearch
+
+
+def test_an_unknown_address_gets_the_friendly_404(client, db):
+    html = page(client, "/no-such-page/", status=404)
+
+    assert "<main" in html
+
+
+def test_home_shows_figures_with_their_sources_and_latest_events(client, db):
+    figure = f.FigureFactory()
+    event = f.EventFactory()
+
+    html = page(client, reverse("diplomacy:home"))
+
+    assert figure.label in html
+    assert figure.citations.get().source.get_absolute_url() in html
+    assert event.get_absolute_url() in html
