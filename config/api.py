@@ -4,8 +4,9 @@ The resources live in `history.api` and `diplomacy.api`; the error body, the
 schema class and what every API view shares, in `history.api`.
 """
 
+from csp.decorators import csp_update
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import routers
 
 from diplomacy.api import VIEWSETS, ExportView, SearchView
@@ -20,6 +21,13 @@ urlpatterns = [
     path("v1/export/", ExportView.as_view(), name="export"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        # Swagger UI styles itself inline; its script is a file (the split view).
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
     re_path(r"^.*/$", NoSuchAddress.as_view()),
 ]

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from config.health import healthz
 from diplomacy.feeds import EventFeed
 from diplomacy.sitemaps import SITEMAPS
 
@@ -25,6 +26,7 @@ urlpatterns = [
         name="opensearch",
     ),
     path("feeds/events/", EventFeed(), name="event-feed"),
+    path("healthz", healthz, name="healthz"),
     path("", include("history.urls")),
     path("", include("diplomacy.urls")),
 ]

@@ -1,0 +1,43 @@
+"""/healthz for the load balancer: is the database reachable, and the cache?"""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache():
+    cache.set("healthz", "ok", timeout=10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("the cache did not give back what was stored")
+
+
+CHECKS = {"database": _database, "cache": _cache}
+
+
+@never_cache
+def healthz(request):
+    """200 when every check passes, else 503 naming what failed."""
+    results = {}
+    for name, check in CHECKS.items():
+        try:
+            check()
+        except Exception as error:  # any failure of a backend is a failed check
+            logger.warning("health check %s failed: %s", name, error)
+            results[name] = "unavailable"
+        else:
+            results[name] = "ok"
+    healthy = all(result == "ok" for result in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": results},
+        status=200 if healthy else 503,
+    )

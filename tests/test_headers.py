@@ -1,0 +1,108 @@
+"""Security headers on every answer, and a deployment check that is clean."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests import factories as f
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "a-test-only-key-" + "x" * 50,
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+}
+
+
+def production(*args):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **PRODUCTION},
+        capture_output=True,
+        text=True,
+    )
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        name: values.split()
+        for name, _, values in (part.strip().partition(" ") for part in policy.split(";"))
+    }
+
+
+@pytest.fixture
+def pages(db):
+    event = f.EventFactory()
+    return [
+        reverse("diplomacy:home"),
+        reverse("diplomacy:event-list"),
+        event.get_absolute_url(),
+        event.citations.get().source.get_absolute_url(),
+        reverse("diplomacy:timeline"),
+        reverse("diplomacy:map"),
+        reverse("diplomacy:search") + "?q=event",
+        "/api/v1/events/",
+    ]
+
+
+def test_every_answer_carries_a_strict_content_security_policy(client, pages):
+    for url in pages:
+        policy = directives(client.get(url))
+        assert policy["script-src"] == ["'self'"], url
+        assert policy["style-src"] == ["'self'"], url
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == ["'none'"]
+        assert policy["frame-ancestors"] == ["'none'"]
+
+
+def test_pages_hold_no_inline_script_or_style(client, pages):
+    for url in pages[:-1]:
+        html = client.get(url).content.decode()
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            # JSON-LD is data, which the browser never runs.
+            assert "src=" in tag or 'type="application/ld+json"' in tag, (url, tag)
+        assert not re.search(r"<style\b|\sstyle=", html), url
+        assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_the_api_docs_alone_may_style_inline_and_run_no_inline_script(client, db):
+    response = client.get(reverse("api:docs"))
+    policy = directives(response)
+
+    assert policy["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" in policy["style-src"]
+    assert not re.search(r"<script>(?!</script>)", response.content.decode())
+
+
+def test_other_security_headers(client, db):
+    response = client.get(reverse("diplomacy:home"))
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_deploy_check_is_clean_in_production():
+    result = production("check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_sends_hsts_for_a_year_and_redirects_to_https():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER[0])"
+    )
+    result = production("shell", "-c", code)
+
+    seconds, redirect, header = result.stdout.splitlines()[-1].split()
+    assert int(seconds) >= 365 * 24 * 3600
+    assert redirect == "True" and header == "HTTP_X_FORWARDED_PROTO"
