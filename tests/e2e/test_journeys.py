@@ -1,0 +1,260 @@
+"""What a reader does in a real browser: follow links, filter, search, use the map,
+and read the pages with JavaScript turned off.
+"""
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from playwright.sync_api import expect
+
+
+def url(site, path):
+    """The page's address as a pattern: exact path, query and fragment as given."""
+    return re.compile("^" + re.escape(site + path) + "$")
+
+
+def chosen(page):
+    """The filters in the page's address, without the form's empty fields."""
+    return {name: value for name, value in parse_qsl(urlsplit(page.url).query) if value}
+
+
+def record_count(page):
+    """The number a list page gives above its results ("12 records")."""
+    text = page.locator(".list-results p.count").inner_text()
+    return int(re.match(r"(\d+) records?$", text).group(1))
+
+
+def test_home_to_timeline_to_event_to_source_and_back(page, site, outside_requests):
+    page.goto(site + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Timeline").click()
+    expect(page).to_have_url(url(site, "/timeline/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Timeline")
+
+    event = page.locator("#tl-list a[href^='/events/']").first
+    title, event_path = event.inner_text(), event.get_attribute("href")
+    event.click()
+    expect(page).to_have_url(url(site, event_path))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+    citation = page.locator("section.citations a[href^='/sources/']").first
+    source_path = citation.get_attribute("href")
+    assert re.fullmatch(r"/sources/[\w-]+/#passage-\d+", source_path)
+    source_title = citation.inner_text()
+    citation.click()
+    expect(page).to_have_url(url(site, source_path))
+    expect(page.get_by_role("heading", level=1)).to_have_text(source_title)
+    # The cited words are highlighted right after the passage's anchor.
+    anchor = source_path.split("#")[1]
+    passage = page.locator(f"#{anchor} ~ mark").first
+    expect(passage).to_be_visible()
+    assert passage.evaluate("el => el.getBoundingClientRect().top") < page.viewport_size["height"]
+
+    page.go_back()
+    expect(page).to_have_url(url(site, event_path))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    page.go_back()
+    expect(page).to_have_url(url(site, "/timeline/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Timeline")
+    page.go_forward()
+    expect(page).to_have_url(url(site, event_path))
+    assert outside_requests == []
+
+
+def test_event_filters_apply_and_clear_one_by_one(page, site):
+    page.goto(site + "/events/")
+    form = page.get_by_role("search", name="Filter the list")
+    counts = [record_count(page)]
+
+    def apply(**expected):
+        before = page.url
+        form.get_by_role("button", name="Apply").click()
+        expect(page).not_to_have_url(before)
+        assert urlsplit(page.url).path == "/events/"
+        assert chosen(page) == expected
+        counts.append(record_count(page))
+        assert counts[-1] < counts[-2], f"{expected} narrowed nothing: {counts}"
+
+    form.get_by_label("Category").select_option("diplomacy")
+    apply(category="diplomacy")
+    kinds = page.locator(".list-results .records .kind")
+    expect(kinds).to_have_count(counts[-1])
+    assert set(kinds.all_inner_texts()) == {"Diplomatic service"}
+
+    form.get_by_label("From year").fill("1919")
+    form.get_by_label("To year").fill("1925")
+    apply(category="diplomacy", year_from="1919", year_to="1925")
+    for when in page.locator(".list-results .records .when").all_inner_texts():
+        assert re.search(r"19[12]\d", when), when
+
+    form.get_by_label("Countries").select_option("IR")
+    apply(category="diplomacy", year_from="1919", year_to="1925", country="IR")
+    # The form keeps what was chosen.
+    expect(form.get_by_label("From year")).to_have_value("1919")
+    expect(form.get_by_label("Countries")).to_have_values(["IR"])
+
+    active = page.locator(".active-filters")
+    expect(active.get_by_role("link", name=re.compile("^Remove filter"))).to_have_count(4)
+    for name, gone in [
+        ("Countries", "country=IR"),
+        ("To year", "year_to=1925"),
+        ("From year", "year_from=1919"),
+        ("Category", "category=diplomacy"),
+    ]:
+        before = page.url
+        active.get_by_role("link", name=re.compile(f"^Remove filter {name}:")).click()
+        expect(page).not_to_have_url(before)
+        assert gone not in page.url
+        assert set(chosen(page).items()) < set(parse_qsl(urlsplit(before).query))
+        counts.append(record_count(page))
+        assert counts[-1] > counts[-2], f"removing {name} widened nothing: {counts}"
+    assert counts[-1] == counts[0]
+    expect(active).to_have_count(0)
+    assert urlsplit(page.url).path == "/events/"
+    assert chosen(page) == {}  # only the form's empty fields may stay in the address
+
+
+def test_bad_filter_answers_400_with_a_clear_message(page, site):
+    response = page.goto(site + "/events/?year_from=abc")
+    assert response.status == 400
+    field = page.get_by_label("From year")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    message = page.get_by_role("alert").filter(has_text="Enter a whole number.")
+    expect(message).to_be_visible()
+    # The message is tied to its field, so a screen reader reads it with the field.
+    expect(field).to_have_accessible_description(re.compile("Enter a whole number"))
+    expect(page.locator(".list-results .records")).to_have_text("No records match.")
+
+    response = page.goto(site + "/timeline/?year_from=abc")
+    assert response.status == 400
+    expect(page.get_by_role("alert")).to_contain_text("The timeline cannot show this")
+
+    response = page.goto(site + "/map/?year=abc")
+    assert response.status == 400
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label("Year", exact=True)).to_have_attribute("aria-invalid", "true")
+
+
+def test_search_from_the_header_highlights_hits(page, site, outside_requests):
+    page.goto(site + "/events/")
+    header = page.get_by_role("search", name="Site")
+    header.get_by_label("Search the site").fill("Baku")
+    header.get_by_label("Search the site").press("Enter")
+    expect(page).to_have_url(url(site, "/search/?q=Baku"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search")
+    expect(page.get_by_role("search", name="Search page").get_by_role("searchbox")).to_have_value(
+        "Baku"
+    )
+    count = page.locator(".list-results p.count")
+    expect(count).to_have_text(re.compile(r"^\d+ results? for “Baku”$"))
+    assert int(count.inner_text().split()[0]) > 0
+
+    marks = page.locator(".search-results .snippet mark")
+    expect(marks.first).to_be_visible()
+    assert {text.lower() for text in marks.all_inner_texts()} == {"baku"}
+    # The highlight is an element, not escaped markup.
+    expect(page.locator(".search-results")).not_to_contain_text("<mark>")
+
+    # A type facet narrows the results and keeps the query.
+    facet = page.locator(".facet a").first
+    kind = facet.inner_text()
+    facet.click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=Baku&kind=\w+$"))
+    for label in page.locator(".search-results .kind").all_inner_texts():
+        assert label.lower() in kind.lower() or kind.lower().startswith(label.lower()[:5])
+
+    first = page.locator(".search-results li a").first
+    target = first.get_attribute("href")
+    first.click()
+    expect(page).to_have_url(url(site, target))
+    assert outside_requests == []
+
+
+def test_map_slider_and_year_form_then_a_country(page, site, outside_requests):
+    page.goto(site + "/map/")
+    status = page.locator("#map-status")
+    slider = page.get_by_role("slider", name="Year, on a slider")
+    expect(slider).to_be_visible()  # shown by map.js
+    today = int(slider.get_attribute("max"))
+    first = int(slider.get_attribute("min"))
+    expect(status).to_contain_text(f"for {today} (today).")
+
+    # The slider recolours the page in place and keeps the address in step.
+    slider.focus()
+    slider.press("Home")
+    expect(page).to_have_url(url(site, f"/map/?year={first}"))
+    expect(status).to_contain_text(f"for {first}.")
+    expect(page.get_by_label("Year", exact=True)).to_have_value(str(first))
+    expect(page.locator("#map-table h2")).to_contain_text(str(first))
+    slider.press("ArrowRight")
+    expect(page).to_have_url(url(site, f"/map/?year={first + 1}"))
+    expect(status).to_contain_text(f"for {first + 1}.")
+    rows_1919 = page.locator("#map-rows tr[data-code]").count()
+    assert rows_1919 > 0
+
+    # The year box works too, without a page load.
+    page.evaluate("window.notReloaded = true")
+    year = page.get_by_label("Year", exact=True)
+    year.fill("1920")
+    year.press("Enter")
+    expect(page).to_have_url(url(site, "/map/?year=1920"))
+    expect(status).to_contain_text("for 1920.")
+    expect(slider).to_have_value("1920")
+    assert page.evaluate("window.notReloaded") is True
+    expect(page).to_have_title(re.compile("1920"))
+
+    # A country on the map and in the table leads to its page.
+    assert page.locator("svg.world-map-svg a[href^='/countries/']").count() > 0
+    link = page.locator("#map-rows tr[data-code] th a").first
+    name, code = link.inner_text(), link.locator("xpath=../..").get_attribute("data-code")
+    link.click()
+    expect(page).to_have_url(url(site, f"/countries/{code.lower()}/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.go_back()
+    expect(page).to_have_url(url(site, "/map/?year=1920"))
+    assert outside_requests == []
+
+
+def test_map_country_shape_links_to_its_page(page, site):
+    page.goto(site + "/map/?year=1919")
+    shape = page.locator("svg.world-map-svg a[data-code]").first
+    code = shape.get_attribute("data-code")
+    shape.click()
+    expect(page).to_have_url(url(site, f"/countries/{code.lower()}/"))
+
+
+def test_pages_work_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site + "/timeline/")
+        groups = page.locator("#tl-list .tl-group")
+        assert groups.count() > 1
+        expect(page.locator("#tl-list a[href^='/events/']").first).to_be_visible()
+        expect(page.locator("svg.tl-chart")).to_be_visible()
+        page.get_by_label("From", exact=True).fill("1918")
+        page.get_by_label("to", exact=True).fill("1920")
+        page.get_by_role("button", name="Show").click()
+        expect(page).to_have_url(re.compile(r"/timeline/\?.*year_from=1918&year_to=1920"))
+        expect(page.locator("#tl-list .tl-group").first).to_be_visible()
+
+        page.goto(site + "/map/")
+        expect(page.locator("#map-year-range")).to_be_hidden()  # the slider needs map.js
+        expect(page.locator("#map-rows tr[data-code]").first).to_be_visible()
+        year = page.get_by_label("Year", exact=True)
+        year.fill("1919")
+        page.locator("form.map-year").get_by_role("button", name="Show").click()
+        expect(page).to_have_url(url(site, "/map/?year=1919"))
+        expect(page.locator("#map-status")).to_contain_text("for 1919.")
+        expect(page.locator("#map-table table")).to_be_visible()
+        link = page.locator("#map-rows tr[data-code] th a").first
+        link.click()
+        expect(page).to_have_url(re.compile(r"/countries/[a-z]{2}/$"))
+
+        page.goto(site + "/events/")
+        form = page.get_by_role("search", name="Filter the list")
+        form.get_by_label("Category").select_option("diplomacy")
+        form.get_by_role("button", name="Apply").click()
+        expect(page).to_have_url(re.compile(r"category=diplomacy"))
+        expect(page.locator(".active-filters")).to_be_visible()
+    finally:
+        context.close()

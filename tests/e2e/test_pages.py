@@ -1,0 +1,99 @@
+"""Every page type in a real browser: axe-core finds no WCAG A/AA violation, nothing is
+fetched from another host, nothing overflows a 360 px screen, and a full-page
+screenshot is saved at 360 px and 1440 px (artifacts/screenshots/<page>-<width>.png).
+"""
+
+import re
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_violations, screenshot
+
+LISTS = {
+    "period-list": "/periods/",
+    "person-list": "/people/",
+    "event-list": "/events/",
+    "country-list": "/countries/",
+    "organization-list": "/organizations/",
+    "project-list": "/projects/",
+    "policy-list": "/policy/",
+    "quote-list": "/quotes/",
+    "source-list": "/sources/",
+}
+DETAILS = {name.replace("-list", "-detail"): path for name, path in LISTS.items()}
+PAGES = [
+    "home",
+    "timeline",
+    "map",
+    "search-results",
+    *LISTS,
+    *DETAILS,
+    "event-list-invalid",
+    "not-found",
+]
+FIXED = {
+    "home": "/",
+    "timeline": "/timeline/",
+    "map": "/map/",
+    "search-results": "/search/?q=Baku",
+    "event-list-invalid": "/events/?year_from=abc",
+    "not-found": "/no-such-page/",
+}
+STATUS = {"event-list-invalid": 400, "not-found": 404}
+WIDTHS = (1440, 360)
+
+
+def first_detail(site, list_path):
+    """The first record linked from a list page, found the way a reader would."""
+    with urllib.request.urlopen(site + list_path) as response:
+        html = response.read().decode()
+    results = html.split('class="list-results"', 1)[1]
+    match = re.search(rf'href="({re.escape(list_path)}[^"?#/]+/)"', results)
+    assert match, f"{list_path} links to no record"
+    return match.group(1)
+
+
+@pytest.fixture(scope="session")
+def page_paths(site):
+    paths = {**FIXED, **LISTS}
+    for name, list_path in DETAILS.items():
+        paths[name] = first_detail(site, list_path)
+    return paths
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_type(page, site, page_paths, outside_requests, name):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors: CSP refusals, script errors (failed loads are counted below).
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    response = page.goto(site + page_paths[name])
+    assert response.status == STATUS.get(name, 200), page_paths[name]
+    expect(page.locator("main h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        violations = axe_violations(page)
+        assert violations == [], f"{name} at {width}px:\n" + "\n".join(violations)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth")
+        assert overflow <= width, f"{name} is {overflow}px wide at {width}px"
+        screenshot(page, f"{name}-{width}")
+
+    assert outside_requests == []
+    main_errors = [f"{response.status} {response.url}"] if response.status >= 400 else []
+    assert errors == main_errors
