@@ -7,6 +7,7 @@ addresses. `diplomacy.api` builds on the classes here.
 
 import csv
 import io
+import logging
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -29,12 +30,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from . import filters, serializers
+from . import caching, filters, serializers
 from .models import Alias, Citation, Period, Person, Quote, Source
 
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+logger = logging.getLogger(__name__)
 
 
 class Pagination(pagination.PageNumberPagination):
@@ -93,6 +97,14 @@ class AnonRateThrottle(throttling.AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        # The counts live in the cache; without it, serve rather than fail.
+        try:
+            return super().allow_request(request, view)
+        except Exception as error:
+            logger.warning("throttle skipped, cache unavailable: %s", error)
+            return True
 
 
 # --- Errors, and the schema that names them ----------------------------------------
@@ -224,6 +236,23 @@ class NoSuchAddress(APIView):
     head = post = put = patch = delete = get
 
 
+def cached_response(request, read):
+    """A response from `read()` -> (data, last changed), kept in the shared cache.
+
+    The serialised data is cached, not the rendered bytes, so one entry serves
+    JSON and CSV alike; throttling and permissions have run before this.
+    """
+    current = caching.generation() if not request.user.is_authenticated else None
+    cache_key = caching.key("api", request, current) if current is not None else None
+    found = caching.get(cache_key) if cache_key else None
+    if found is None:
+        found = read()
+        if cache_key:
+            caching.put(cache_key, found)
+    data, changed = found
+    return last_modified(Response(data), changed)
+
+
 def last_modified(response, moment):
     if moment is not None:
         response["Last-Modified"] = http_date(moment.timestamp())
@@ -285,14 +314,19 @@ class RecordViewSet(
         return self.serializer_class
 
     def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        changed = self.model.objects.aggregate(changed=Max("updated_at"))["changed"]
-        return last_modified(response, changed)
+        def read():
+            response = super(RecordViewSet, self).list(request, *args, **kwargs)
+            changed = self.model.objects.aggregate(changed=Max("updated_at"))["changed"]
+            return response.data, changed
+
+        return cached_response(request, read)
 
     def retrieve(self, request, *args, **kwargs):
-        record = self.get_object()
-        response = Response(self.get_serializer(record).data)
-        return last_modified(response, record.updated_at)
+        def read():
+            record = self.get_object()
+            return self.get_serializer(record).data, record.updated_at
+
+        return cached_response(request, read)
 
 
 class SourceViewSet(RecordViewSet):

@@ -7,4 +7,4 @@ class HistoryConfig(AppConfig):
     verbose_name = "History: sources, periods, people and quotes"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import caching, signals  # noqa: F401 -- receivers

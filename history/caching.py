@@ -1,0 +1,118 @@
+"""A shared cache of what the public reads, which never serves a stale answer.
+
+Every cached page and API answer is filed under the current *generation* of
+the content. Any save, delete or change of relations of a content record moves
+the generation on once its transaction commits, so the next request, on any
+app server sharing the cache, misses and reads the database again; what was
+cached before simply expires. When the cache cannot be reached, requests are
+served uncached: the cache is an accelerator, never a dependency.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content:generation"
+CONTENT_APPS = {"history", "diplomacy"}
+
+
+def _quietly(operation):
+    """The result of a cache operation, or None when the cache is down."""
+    try:
+        return operation()
+    except Exception as error:  # any backend failure: serve uncached
+        logger.warning("cache unavailable: %s", error)
+        return None
+
+
+def generation():
+    """The current content generation; None when the cache cannot be reached."""
+    # A clock value, not 1, so that a generation lost from the cache is never reused.
+    return _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
+
+
+def advance():
+    """Move to a new generation: everything cached before is no longer read."""
+    _quietly(lambda: cache.set(GENERATION_KEY, time.time_ns(), timeout=None))
+
+
+def key(kind, request, current):
+    """A cache key for one public answer: its kind, generation and full address."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"public:{kind}:{current}:{digest}"
+
+
+def get(cache_key):
+    return _quietly(lambda: cache.get(cache_key))
+
+
+def put(cache_key, value):
+    _quietly(lambda: cache.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS))
+
+
+@receiver(post_save, dispatch_uid="history.caching.saved")
+@receiver(post_delete, dispatch_uid="history.caching.deleted")
+@receiver(m2m_changed, dispatch_uid="history.caching.relations_changed")
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        # Now, and again after commit: a request that read the old rows in
+        # between filed them under a generation no one looks at any more.
+        advance()
+        transaction.on_commit(advance)
+
+
+class PublicPageCacheMiddleware:
+    """Caches the public HTML pages for anonymous visitors (the API caches its own data).
+
+    Never cached: the admin, the API, health checks, previews, signed-in staff,
+    anything but a plain 200, and any answer that sets a cookie or asks not to be.
+    """
+
+    SKIPPED_PREFIXES = ("/api/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped = (*self.SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        current = generation()
+        if current is None:
+            return self.get_response(request)
+        cache_key = key("page", request, current)
+        response = get(cache_key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if self.is_cacheable_response(response):
+            put(cache_key, response)
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(self.skipped)
+            and "preview" not in request.GET
+            and not request.user.is_authenticated
+        )
+
+    @staticmethod
+    def is_cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+        )

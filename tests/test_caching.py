@@ -1,0 +1,115 @@
+"""The shared cache: fast for the public, never stale, never a reason to fail."""
+
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from history import caching
+from history.models import Status
+from tests import factories as f
+
+PAGES = ["/events/", "/", "/timeline/", "/map/"]
+
+
+@pytest.fixture
+def event(db):
+    return f.EventFactory(title="Treaty of Kestrelmoor")
+
+
+def test_a_cached_page_costs_no_query(client, event, django_assert_num_queries):
+    first = client.get("/events/")
+    with django_assert_num_queries(0):
+        again = client.get("/events/")
+
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_a_cached_api_answer_costs_no_query(client, event, django_assert_num_queries):
+    first = client.get("/api/v1/events/")
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/events/", HTTP_ACCEPT="text/csv")
+        client.get("/api/v1/events/")
+
+    assert first.status_code == again.status_code == 200
+    assert b"Treaty of Kestrelmoor" in again.content
+
+
+@pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
+def test_an_edit_shows_at_once(client, event, url):
+    client.get(url)
+    event.title = "Treaty of Stonewick"
+    event.save()
+
+    assert b"Treaty of Stonewick" in client.get(url).content
+
+
+@pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
+def test_unpublishing_and_deleting_hide_the_record_at_once(client, event, url):
+    client.get(url)
+    event.status = Status.DRAFT
+    event.save()
+    assert b"Kestrelmoor" not in client.get(url).content
+
+    event.status = Status.PUBLISHED
+    event.save()
+    assert b"Kestrelmoor" in client.get(url).content
+    event.delete()
+    assert b"Kestrelmoor" not in client.get(url).content
+
+
+def test_a_change_of_relations_shows_at_once(client, event):
+    client.get(event.get_absolute_url())
+    country = f.CountryFactory(name="Freedonia")
+    event.countries.add(country)
+
+    assert b"Freedonia" in client.get(event.get_absolute_url()).content
+
+
+def test_signed_in_staff_are_never_served_from_the_cache(client, event):
+    client.get("/events/")
+    staff = User.objects.create_user("editor", is_staff=True)
+    client.force_login(staff)
+
+    with mock.patch.object(caching, "get") as cache_get:
+        client.get("/events/")
+    cache_get.assert_not_called()
+
+
+def test_previews_and_the_admin_are_never_cached(client, event):
+    with mock.patch.object(caching, "put") as cache_put:
+        client.get("/events/?preview=1")
+        client.get(reverse("admin:login"))
+        client.get("/healthz")
+    cache_put.assert_not_called()
+
+
+def test_errors_are_not_cached(client, event):
+    with mock.patch.object(caching, "put") as cache_put:
+        client.get("/events/?year_from=abc")
+        client.get("/events/no-such-event/")
+    cache_put.assert_not_called()
+
+
+@pytest.mark.parametrize("url", [*PAGES, "/api/v1/events/", "/api/v1/events/?format=csv"])
+def test_a_cache_outage_serves_uncached_never_an_error(client, event, url):
+    down = ConnectionError("cache is down")
+    # Every user of the default cache fails: the page cache and API throttling.
+    with (
+        mock.patch("django.core.cache.cache.get", side_effect=down),
+        mock.patch("django.core.cache.cache.set", side_effect=down),
+        mock.patch("django.core.cache.cache.get_or_set", side_effect=down),
+    ):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+def test_pages_answer_a_conditional_get_with_304(client, event):
+    first = client.get("/events/")
+    again = client.get("/events/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["ETag"]
+    assert again.status_code == 304
