@@ -522,16 +522,20 @@ class Timeline:
 # --- The home page's teaser -----------------------------------------------------------
 
 TEASER_ROW = 14
+TEASER_EVENTS = 200
 
 
 def teaser(today=None):
     """A small chart of the whole timeline for the home page: dated periods and a row of events.
 
-    Two queries, whatever the number of records. The template is
-    includes/timeline_teaser.html; the whole chart is one link to /timeline/.
+    Three queries, whatever the number of records; at most TEASER_EVENTS events
+    are drawn, the earliest first. The template is includes/timeline_teaser.html;
+    the whole chart is one link to /timeline/.
     """
     periods = sorted((p for p in Period.objects.published().exclude(date="")), key=sort_key)
-    events = sorted(Event.objects.published().exclude(date=""), key=sort_key)
+    dated_events = Event.objects.published().exclude(date="")
+    events = sorted(dated_events.chronological()[:TEASER_EVENTS], key=sort_key)
+    event_count = dated_events.count()
     axis = axis_for(periods + events, today=today)
     if not axis:
         return None
@@ -556,5 +560,5 @@ def teaser(today=None):
         "height": height,
         "bar_height": BAR_HEIGHT,
         "grid_bottom": height - 4,
-        "summary": f"{len(periods)} dated periods and {len(events)} dated events, {axis.label}",
+        "summary": f"{len(periods)} dated periods and {event_count} dated events, {axis.label}",
     }

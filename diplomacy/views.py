@@ -1,3 +1,4 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -6,6 +7,8 @@ from history.models import Period, Person
 from history.views import FilteredListView, RecordDetailView
 
 from . import filters, maps
+from . import search as site_search
+from . import timeline as layout
 from .models import Country, Event, Figure, Organization, Priority, Project
 
 
@@ -18,6 +21,7 @@ def home(request):
             .chronological()
             .prefetch_related("citations__source"),
             "events": Event.objects.published().exclude(date="").chronological().reverse()[:8],
+            "timeline_teaser": layout.teaser(),
         },
     )
 
@@ -190,10 +194,6 @@ def world_map_states(request):
 
 def search(request):
     """/search/?q=: every published record, ranked, with snippets and counts per type."""
-    from django.core.paginator import InvalidPage, Paginator
-
-    from . import search as site_search
-
     form = site_search.SearchForm(request.GET)
     context = {"form": form, "query": "", "kinds": []}
     if not form.is_valid():
@@ -232,8 +232,6 @@ def timeline(request):
     ?period=<slug> zooms to a period; category, year_from, year_to (and every other
     event filter but ordering) narrow the events. Bad parameters answer 400.
     """
-    from . import timeline as layout
-
     page = layout.Timeline(request.GET)
     context = {"timeline": page, "chart": None if page.errors else page.chart()}
     return render(request, "diplomacy/timeline.html", context, status=400 if page.errors else 200)

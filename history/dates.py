@@ -182,10 +182,24 @@ def _with_article(written: str) -> str:
     )
 
 
+def _one_of(value: str) -> str:
+    """An EDTF set, "[2017-07-04,2018-07-04]": "4 July 2017 or 2018", "one of" its dates."""
+    parts = [_parts(item) for item in value.strip("[]").split(",")]
+    heads = {head for head, _ in parts}
+    if len(heads) == 1:
+        years = [year for _, year in parts]
+        joined = ", ".join(years[:-1]) + f" or {years[-1]}" if len(years) > 1 else years[0]
+        return f"{heads.pop()} {joined}".strip()
+    written = [f"{head} {year}".strip() for head, year in parts]
+    return ", ".join(written[:-1]) + f" or {written[-1]}" if len(written) > 1 else written[0]
+
+
 def humanize(value: str) -> str:
     """An EDTF string as people write it: "July 2017", "7th century", "2019–2022"."""
     if not value:
         return ""
+    if value.startswith("[") and value.endswith("]") and ".." not in value:
+        return _one_of(value)
     if "/" not in value:
         return _single(value)
     start, end = value.split("/", 1)

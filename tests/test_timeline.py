@@ -289,7 +289,7 @@ def test_zoom_links_keep_the_category_filter(client, content):
 
 
 def test_teaser_for_the_home_page(content, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         data = timeline.teaser(today=TODAY)
     html = render_to_string("includes/timeline_teaser.html", {"timeline_teaser": data})
     assert 'href="/timeline/"' in html

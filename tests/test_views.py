@@ -321,3 +321,27 @@ def test_home_shows_figures_with_their_sources_and_latest_events(client, db):
     assert figure.label in html
     assert figure.citations.get().source.get_absolute_url() in html
     assert event.get_absolute_url() in html
+
+
+def test_applied_filters_read_as_names_not_codes(client, db):
+    event = f.EventFactory(category=Event.Category.STATEHOOD)
+    event.countries.add(f.CountryFactory(code="IR", name="Iran"))
+
+    html = page(client, reverse("diplomacy:event-list"), country="ir", category="statehood", q="")
+
+    assert "Countries: Iran" in html or "Country: Iran" in html
+    assert ": Statehood" in html
+    # Removing one filter keeps the other and drops the empty text field.
+    assert 'href="?category=statehood"' in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/timeline/", "/map/", "/search/?q=event", "/feeds/events/", "/sitemap.xml"]
+)
+def test_site_wide_pages_cost_the_same_queries_for_10_and_300_events(client, db, url):
+    make(f.EventFactory, 10)
+    few = queries_for(client, url)
+    make(f.EventFactory, 290)
+    many = queries_for(client, url)
+
+    assert few == many

@@ -2,7 +2,7 @@ import json
 
 import markdown as markdown_lib
 import nh3
-from django import template
+from django import forms, template
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -19,6 +19,9 @@ def toggle_filter(context, key, value):
     """The current query string with one filter value added, or removed if present."""
     query = context["request"].GET.copy()
     query.pop("page", None)
+    for name in list(query):  # fields left empty by the form say nothing
+        if not any(query.getlist(name)):
+            del query[name]
     values = query.getlist(key)
     value = str(value)
     if value in values:
@@ -38,8 +41,21 @@ def active_filters(context, filterset):
         for name, field in filterset.form.fields.items():
             for value in request.GET.getlist(name):
                 if value:
-                    active.append((field.label or name, value, name))
+                    shown = _shown_value(field, filterset.form.cleaned_data.get(name), value)
+                    active.append((field.label or name, shown, name, value))
     return {"active": active, "request": request}
+
+
+def _shown_value(field, cleaned, value):
+    """A filter value as a reader knows it: "Iran" for IR, "Statehood" for statehood."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        key = field.to_field_name or "pk"
+        for record in cleaned or ():
+            if str(getattr(record, key)).lower() == value.lower():
+                return str(record)
+    elif isinstance(field, forms.ChoiceField):
+        return dict(field.choices).get(value, value)
+    return value
 
 
 @register.filter
