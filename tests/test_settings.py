@@ -1,5 +1,6 @@
 """Settings come from the environment, and production refuses to guess."""
 
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,23 @@ def test_sqlite_gets_wal_a_busy_timeout_and_immediate_transactions():
         assert "journal_mode=WAL" in options["init_command"]
     else:
         assert "init_command" not in options
+
+
+def test_production_logs_one_json_object_a_line():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    code = "import logging; logging.getLogger('diplomacy').warning('hello %s', 'log')"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": "k" * 50,
+            "DJANGO_ALLOWED_HOSTS": "example.org",
+        },
+        capture_output=True,
+        text=True,
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["message"] == "hello log"
+    assert line["level"] == "WARNING" and line["logger"] == "diplomacy"
