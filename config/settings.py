@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "simple_history",
     "history",
     "diplomacy",
 ]
@@ -70,6 +71,9 @@ MIDDLEWARE = [
     "history.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change (admin and API) in the content history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "history.middleware.OneVersionPerRequestMiddleware",
     # Last, as django-axes asks: turns a lockout into its 429 answer.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from history.admin import CitedRecordAdmin, DatedAdminMixin
+from history.admin import CitedRecordAdmin, DatedAdminMixin, HistoryAdmin
 
 from .models import (
     Country,
@@ -87,7 +87,7 @@ class ProjectAdmin(DatedAdminMixin, CitedRecordAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = ["project", "country", "role"]
     list_filter = ["role", "project"]
     search_fields = ["project__name", "country__name"]

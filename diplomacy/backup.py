@@ -26,6 +26,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from simple_history.models import HistoricalChanges
 
 from . import search
 
@@ -50,12 +51,20 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 
 def backed_up_models():
     """The models in the order they are written: accounts, content, then the admin log."""
-    content = [
+    models = [
         model
         for app_label in CONTENT_APPS
         for model in apps.get_app_config(app_label).get_models()
         if model._meta.label not in NOT_BACKED_UP
     ]
+    # Content in the order its models are defined (a citation's source before the
+    # citation: loading checks the quoted words against the source's text), then
+    # the history tables, sorted because their order of creation varies.
+    content = [model for model in models if not issubclass(model, HistoricalChanges)]
+    content += sorted(
+        (model for model in models if issubclass(model, HistoricalChanges)),
+        key=lambda model: model._meta.label,
+    )
     return (
         [apps.get_model(label) for label in ACCOUNT_MODELS]
         + content

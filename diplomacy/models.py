@@ -6,6 +6,7 @@ from django_countries.fields import CountryField
 
 from history.models import (
     CitedRecord,
+    ContentHistory,
     Dated,
     DatedQuerySet,
     Period,
@@ -198,6 +199,7 @@ class Participation(models.Model):
     citations = models.ManyToManyField("history.Citation", related_name="participations")
 
     objects = ParticipationManager()
+    history = ContentHistory(m2m_fields=["citations"])
 
     class Meta:
         ordering = ["project", "country__name"]
@@ -246,6 +248,11 @@ class Event(Dated, CitedRecord):
     projects = models.ManyToManyField(Project, blank=True, related_name="events")
 
     objects = RecordManager.from_queryset(EventQuerySet)()
+
+    _history_m2m_fields = [
+        *CitedRecord._history_m2m_fields,
+        *("periods", "people", "countries", "organizations", "projects"),
+    ]
 
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "title"]

@@ -1,10 +1,14 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.urls import reverse
-from django.utils import timezone
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import versions
 from .models import Alias, Citation, Period, Person, Quote, Source, Status
 
 
@@ -40,7 +44,110 @@ def citation_inline(model):
     return type(f"{model.__name__}CitationInline", (CitationInline,), {"model": through})
 
 
-class RecordAdmin(admin.ModelAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every change kept: a history page with a field-level diff of each version,
+    revert to any version (fields and links), and recovery of deleted records.
+
+    An admin save writes one version, once the inlines and links are saved
+    (history.middleware.OneVersionPerRequestMiddleware), so that the version
+    holds the citations the editor just set.
+    """
+
+    history_list_per_page = 50
+    recover_list_template = "admin/history/recover_list.html"
+
+    def get_urls(self):
+        opts = self.opts
+        info = opts.app_label, opts.model_name
+        return [
+            path(
+                "recover/",
+                self.admin_site.admin_view(self.recover_view),
+                name="{}_{}_recover".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_recover": self.has_recover_permission(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Show a version (GET); restore it exactly, links included (POST)."""
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        version = get_object_or_404(
+            self.model.history, **{self.opts.pk.attname: object_id, "history_id": version_id}
+        )
+        current = self.model._base_manager.filter(pk=object_id).first()
+        if current is None:
+            if not self.has_recover_permission(request):
+                raise PermissionDenied
+        elif not self.has_change_permission(request, current):
+            raise PermissionDenied
+        self.check_restore(request, version, current)
+        record = versions.restore_version(
+            version, user=request.user, links_from=self.links_version(version)
+        )
+        self.log_change(request, record, f"Restored the version #{version_id}.")
+        self.message_user(request, f"Restored “{record}” as it was.", messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[record.pk])
+        )
+
+    def links_version(self, version):
+        """A deletion row is written after the links are gone: use the one before."""
+        if version.history_type != versions.DELETED:
+            return version
+        return (
+            versions.versions(self.model, getattr(version, self.opts.pk.attname))
+            .exclude(history_type=versions.DELETED)
+            .filter(history_date__lte=version.history_date)
+            .first()
+        )
+
+    def check_restore(self, request, version, current):
+        """Subclasses refuse restores the user may not make."""
+
+    def has_recover_permission(self, request):
+        return self.has_add_permission(request) and self.has_delete_permission(request)
+
+    def recover_view(self, request):
+        """The deleted records of this model, each with a button to bring it back."""
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            pk = request.POST.get("pk")
+            try:
+                record = versions.recover(self.model, int(pk), user=request.user)
+            except (TypeError, ValueError, ValidationError) as error:
+                self.message_user(request, f"Not recovered: {error}", messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            self.log_addition(request, record, "Recovered from the history.")
+            self.message_user(request, f"Recovered “{record}”.", messages.SUCCESS)
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[record.pk],
+                )
+            )
+        deleted = versions.deleted(self.model).select_related("history_user")
+        seen, rows = set(), []
+        for version in deleted[:500]:
+            pk = getattr(version, self.opts.pk.attname)
+            if pk not in seen:
+                seen.add(pk)
+                rows.append(version)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Recover deleted {self.opts.verbose_name_plural}",
+            "opts": self.opts,
+            "deleted": rows,
+        }
+        return TemplateResponse(request, self.recover_list_template, context)
+
+
+class RecordAdmin(HistoryAdmin):
     """What every public record shares: status, slug, publishing actions."""
 
     list_filter = ["status"]
@@ -67,11 +174,30 @@ class RecordAdmin(admin.ModelAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def check_restore(self, request, version, current):
+        was = current.status if current else None
+        publishing = Status.PUBLISHED in (version.status, was) and version.status != was
+        if publishing and not self.has_publish_permission(request):
+            raise PermissionDenied(
+                "Only Publishers may restore a version into or out of publication."
+            )
+
+    def set_status(self, request, queryset, status, action):
+        """Save each record, so that each change is in the history with its user."""
+        count = 0
+        for record in queryset.exclude(status=status):
+            record.status = status
+            record._history_user = request.user
+            record._change_reason = action
+            record.save(update_fields=["status", "updated_at"])
+            count += 1
+        return count
+
     @admin.action(description="Publish the selected records", permissions=["publish"])
     def publish(self, request, queryset):
         uncited = queryset.filter(pk__in=self.model.objects.uncited().values("pk"))
-        published = queryset.exclude(pk__in=uncited.values("pk")).update(
-            status=Status.PUBLISHED, updated_at=timezone.now()
+        published = self.set_status(
+            request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published"
         )
         self.message_user(request, f"Published {published} record(s).", messages.SUCCESS)
         if uncited.exists():
@@ -84,7 +210,7 @@ class RecordAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
+        count = self.set_status(request, queryset, Status.DRAFT, "Unpublished")
         self.message_user(request, f"Moved {count} record(s) back to draft.", messages.SUCCESS)
 
 
@@ -116,7 +242,7 @@ class SourceAdmin(RecordAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ["__str__", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator", "source__title"]
@@ -145,7 +271,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(HistoryAdmin):
     list_display = ["name", "source"]
     list_filter = ["source"]
     search_fields = ["name"]

@@ -1,11 +1,77 @@
 import contextlib
+import contextvars
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from . import dates, text
+
+
+class ContentHistory(HistoricalRecords):
+    """django-simple-history's HistoricalRecords, able to write a version on demand.
+
+    Every content model keeps a Historical<Model> table: one row per change with
+    who, when and the whole record, and for the many-to-many links named in the
+    model's `_history_m2m_fields` (citations, aliases …) a row per link. See
+    history/versions.py for writing, restoring and recovering versions.
+    """
+
+    tracked = {}  # model -> the ContentHistory that tracks it
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if getattr(sender._meta, "simple_history_manager_attribute", None) and (
+            sender is self.cls or (self.inherit and issubclass(sender, self.cls))
+        ):
+            self.tracked.setdefault(sender, self)
+
+    def create_historical_record(self, instance, history_type, using=None):
+        pending = _pending_versions.get()
+        if pending is None or history_type == "-":
+            return super().create_historical_record(instance, history_type, using)
+        # Within one_version_each(): remember the record, write its version at the end.
+        model = instance._meta.concrete_model
+        first = pending.get((model, instance.pk), {})
+        pending[(model, instance.pk)] = {
+            "type": first.get("type", history_type),
+            "user": getattr(instance, "_history_user", None) or first.get("user"),
+            "reason": getattr(instance, "_change_reason", None) or first.get("reason"),
+        }
+
+
+_pending_versions = contextvars.ContextVar("pending_versions", default=None)
+
+
+@contextlib.contextmanager
+def one_version_each():
+    """Write one version per record changed inside the block, as it stands at the end.
+
+    A save and then several many-to-many changes (an admin form with its
+    inlines, an API write with its citations) would otherwise write a version
+    for each step. Deletions are written at once; records created and deleted
+    inside the block leave only their deletion.
+    """
+    if _pending_versions.get() is not None:
+        yield
+        return
+    token = _pending_versions.set({})
+    try:
+        yield
+        pending = _pending_versions.get()
+    finally:
+        _pending_versions.reset(token)
+    for (model, pk), change in pending.items():
+        record = model._base_manager.filter(pk=pk).first()
+        if record is None:
+            continue
+        if change["user"] is not None:
+            record._history_user = change["user"]
+        if change["reason"]:
+            record._change_reason = change["reason"]
+        ContentHistory.tracked[model].create_historical_record(record, change["type"])
 
 
 class Status(models.TextChoices):
@@ -86,6 +152,7 @@ class Record(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecordManager.from_queryset(RecordQuerySet)()
+    history = ContentHistory(inherit=True)
 
     class Meta:
         abstract = True
@@ -116,6 +183,10 @@ class CitedRecord(Record):
         related_name="%(app_label)s_%(class)s_set",
         help_text="Other spellings of the name, as the sources write them.",
     )
+
+    # Links whose every change is kept in the history, so that a restored or
+    # recovered record gets them back.
+    _history_m2m_fields = ["citations", "aliases"]
 
     class Meta(Record.Meta):
         abstract = True
@@ -276,6 +347,8 @@ class Citation(Passage):
         max_length=100, blank=True, help_text="Where in the source: a page or paragraph."
     )
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["source", "pk"]
         constraints = [
@@ -302,6 +375,8 @@ class Alias(Passage):
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="aliases")
     name = models.CharField(max_length=200)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -341,6 +416,8 @@ class Person(CitedRecord):
     role = models.CharField(max_length=200, blank=True, help_text="As the sources describe it.")
     summary = models.TextField(blank=True, help_text="Markdown.")
     periods = models.ManyToManyField(Period, blank=True, related_name="people")
+
+    _history_m2m_fields = [*CitedRecord._history_m2m_fields, "periods"]
 
     class Meta(Record.Meta):
         ordering = ["name"]

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from history import versions
 from history.validation import content_problems
 
 FIXTURES = ["sources", "content"]
@@ -9,7 +10,8 @@ FIXTURES = ["sources", "content"]
 
 class Command(BaseCommand):
     help = (
-        "Load all curated content from fixtures/ in one transaction and check it. "
+        "Load all curated content from fixtures/ in one transaction and check it; "
+        "record a baseline version in the history of each new or changed record. "
         "Running it again changes nothing."
     )
 
@@ -19,3 +21,5 @@ class Command(BaseCommand):
             problems = list(content_problems())
             if problems:
                 raise CommandError("Nothing was loaded:\n" + "\n".join(problems))
+            for model in versions.tracked_models():
+                versions.record_baseline(model)

@@ -1,0 +1,217 @@
+"""Versions of content records: write one, restore one, recover a deleted record.
+
+The history itself is django-simple-history's (see ContentHistory in models.py):
+every save through the admin, the API or the shell writes a Historical<Model>
+row with who and when, and a row per tracked many-to-many link. Fixture loads
+(raw saves) write none; `load_content` then records one baseline version per
+new or changed record with `record_baseline`, in a few bulk queries.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import CASCADE, F, OuterRef, Q, Subquery
+from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
+
+from .models import ContentHistory
+
+CREATED, CHANGED, DELETED = "+", "~", "-"
+# Records deleted by cascade get their deletion rows within this time of their parent's.
+CASCADE_WINDOW = datetime.timedelta(seconds=10)
+
+
+def tracked_models():
+    return list(ContentHistory.tracked)
+
+
+def tracker(model):
+    return ContentHistory.tracked[model]
+
+
+def versions(model, pk):
+    """Every version of the record `pk` of `model`, newest first."""
+    return model.history.filter(**{model._meta.pk.attname: pk}).order_by(
+        "-history_date", "-history_id"
+    )
+
+
+def record_version(instance, user=None, reason="", history_type=CHANGED):
+    """Write one history row for `instance` as it stands now, its links included."""
+    if user is not None:
+        instance._history_user = user
+    if reason:
+        instance._change_reason = reason
+    tracker(type(instance)).create_historical_record(instance, history_type)
+
+
+def links(version):
+    """{field name: [target pks]} of the tracked many-to-many links `version` holds."""
+    found = {}
+    for field in version._history_m2m_fields:
+        m2m_model = ContentHistory.m2m_models[field]
+        target = get_m2m_reverse_field_name(field)
+        found[field.name] = list(
+            m2m_model.objects.filter(history=version).values_list(f"{target}_id", flat=True)
+        )
+    return found
+
+
+@transaction.atomic
+def restore_version(version, user=None, reason=None, links_from=None):
+    """Make the record exactly as `version` holds it: every field and tracked link.
+
+    Works on a deleted record too (it is created again with its old primary key).
+    Links to records that no longer exist are left out and named in the change
+    reason. Writes one new version; returns the record.
+    """
+    model = version.instance_type
+    instance = version.instance
+    exists = model._base_manager.filter(pk=instance.pk).exists()
+    instance._state.adding = not exists
+    wanted = links(links_from or version)
+    missing = []
+    instance.skip_history_when_saving = True
+    try:
+        instance.save(force_insert=not exists)
+        if not exists and hasattr(version, "created_at"):
+            # Keep the record's first creation time, not the time of recovery.
+            model._base_manager.filter(pk=instance.pk).update(created_at=version.created_at)
+            instance.created_at = version.created_at
+        for name, pks in wanted.items():
+            target = model._meta.get_field(name).related_model
+            present = set(target._base_manager.filter(pk__in=pks).values_list("pk", flat=True))
+            missing += [f"{name} #{pk}" for pk in pks if pk not in present]
+            getattr(instance, name).set([pk for pk in pks if pk in present])
+    finally:
+        del instance.skip_history_when_saving
+    when = version.history_date.strftime("%Y-%m-%d %H:%M:%S")
+    note = reason or (f"Restored the version of {when}" if exists else f"Recovered ({when})")
+    if missing:
+        note += "; gone and not restored: " + ", ".join(missing)
+    record_version(instance, user=user, reason=note[:100], history_type=CHANGED)
+    return instance
+
+
+def deleted(model):
+    """The last version of each deleted record of `model`, newest first."""
+    pk = model._meta.pk.attname
+    return (
+        model.history.filter(history_type=DELETED)
+        .exclude(**{f"{pk}__in": model._base_manager.values("pk")})
+        .order_by("-history_date", "-history_id")
+    )
+
+
+def recover(model, pk, user=None):
+    """Bring back the deleted record `pk` of `model` as it was, with its links."""
+    if model._base_manager.filter(pk=pk).exists():
+        raise ValidationError(f"{model._meta.verbose_name} #{pk} has not been deleted.")
+    history = versions(model, pk)
+    last = history.first()
+    if last is None:
+        raise ValidationError(f"{model._meta.verbose_name} #{pk} has no history.")
+    # A deletion row is written after the links are gone: take them from the
+    # version before it.
+    before = history.exclude(history_type=DELETED).first()
+    try:
+        with transaction.atomic():
+            record = restore_version(last, user=user, links_from=before)
+            if last.history_type == DELETED:
+                _recover_dependents(record, last.history_date, user)
+            _relink(record, user)
+    except IntegrityError as error:  # e.g. a record it points at was deleted too
+        name = model._meta.verbose_name
+        raise ValidationError(f"Cannot recover {name} #{pk}: {error}") from error
+    return record
+
+
+def _recover_dependents(record, deleted_at, user):
+    """Recover the records deleted along with `record` (a project's participations)."""
+    for relation in record._meta.related_objects:
+        child = relation.related_model
+        if (
+            relation.many_to_many
+            or child not in ContentHistory.tracked
+            or relation.on_delete is not CASCADE
+        ):
+            continue
+        window = (deleted_at - CASCADE_WINDOW, deleted_at + CASCADE_WINDOW)
+        gone = deleted(child).filter(
+            **{relation.field.attname: record.pk, "history_date__range": window}
+        )
+        for pk in set(gone.values_list(child._meta.pk.attname, flat=True)):
+            recover(child, pk, user=user)
+
+
+def _relink(record, user):
+    """Give back the links other records had to `record` when it was deleted.
+
+    Deleting a period drops it from its events without a change to the events;
+    their last version still holds the link, and it comes back.
+    """
+    model = type(record)
+    for other in ContentHistory.tracked:
+        for field in other._meta.many_to_many:
+            m2m_model = ContentHistory.m2m_models.get(field)
+            if field.related_model is not model or m2m_model is None:
+                continue
+            target, source = get_m2m_reverse_field_name(field), get_m2m_field_name(field)
+            holders = m2m_model.objects.filter(**{f"{target}_id": record.pk}).values(
+                f"{source}_id"
+            )
+            for holder in other._base_manager.filter(pk__in=holders).exclude(
+                **{field.name: record}
+            ):
+                latest = versions(other, holder.pk).first()
+                if latest is not None and record.pk in links(latest)[field.name]:
+                    if user is not None:
+                        holder._history_user = user
+                    holder._change_reason = f"Linked again to recovered {record}"[:100]
+                    getattr(holder, field.name).add(record)
+
+
+def record_baseline(model, user=None, reason="Loaded from fixtures"):
+    """Write a version for each record of `model` that has none, or whose last
+    version is older than the record (a fixture load changed it). Returns the count.
+    """
+    latest = versions(model, OuterRef("pk"))
+    records = model._base_manager.all()
+    if hasattr(model, "updated_at"):
+        records = records.annotate(
+            versioned_at=Subquery(latest.values("updated_at")[:1]),
+            last_type=Subquery(latest.values("history_type")[:1]),
+        ).filter(
+            Q(versioned_at__isnull=True) | ~Q(versioned_at=F("updated_at")) | Q(last_type=DELETED)
+        )
+    else:
+        records = records.exclude(pk__in=model.history.values(model._meta.pk.attname))
+    records = list(records)
+    if not records:
+        return 0
+    pk = model._meta.pk.attname
+    known = set(
+        model.history.filter(**{f"{pk}__in": [r.pk for r in records]}).values_list(pk, flat=True)
+    )
+    for update in (False, True):
+        batch = [record for record in records if (record.pk in known) == update]
+        if batch:
+            rows = model.history.bulk_history_create(
+                batch, update=update, default_user=user, default_change_reason=reason
+            )
+            _bulk_links(batch, rows)
+    return len(records)
+
+
+def _bulk_links(records, rows):
+    """The many-to-many rows for versions written by bulk_history_create."""
+    version_of = {record.pk: row for record, row in zip(records, rows, strict=True)}
+    for field in rows[0]._history_m2m_fields if rows else []:
+        m2m_model = ContentHistory.m2m_models[field]
+        through = field.remote_field.through
+        source = get_m2m_field_name(field)
+        names = [f.attname for f in through._meta.fields]
+        m2m_model.objects.bulk_create(
+            m2m_model(history=version_of[values[f"{source}_id"]], **values)
+            for values in through.objects.filter(**{f"{source}__in": records}).values(*names)
+        )

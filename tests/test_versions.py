@@ -1,0 +1,316 @@
+"""History and undo: a version for every save path, exact restores, recovered deletions."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from diplomacy.models import Event, Participation, Project
+from history import versions
+from history.models import Citation, Status
+from tests import factories
+from tests.test_admin import admin_url, change_form_data
+
+PASSWORD = "a long test passphrase"
+
+
+def member_of(group, username):
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def publisher(db):
+    return member_of("Publishers", "publisher")
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def event(db):
+    period = factories.PeriodFactory()
+    record = factories.EventFactory(title="Proclamation", summary="First words.")
+    record.periods.add(period)
+    record.aliases.add(factories.AliasFactory(source=record.citations.get().source))
+    return Event.objects.get(pk=record.pk)
+
+
+def history_of(record):
+    return list(versions.versions(type(record), record.pk))
+
+
+def fields(record):
+    """Every field and link of a record, less the time of its last change."""
+    values = model_to_dict(record, exclude=["updated_at"])
+    return {
+        name: sorted(v.pk for v in value) if isinstance(value, list) else value
+        for name, value in values.items()
+    }
+
+
+def test_every_content_model_keeps_a_history():
+    labels = {model._meta.label for model in versions.tracked_models()}
+    assert labels == {
+        *(f"history.{name}" for name in ("Source", "Citation", "Alias", "Period")),
+        *(f"history.{name}" for name in ("Person", "Quote")),
+        *(
+            f"diplomacy.{name}"
+            for name in (
+                *("Country", "Relation", "Mission", "Organization", "Membership"),
+                *("Project", "Participation", "Event", "Priority", "Figure"),
+            )
+        ),
+    }
+
+
+def test_a_version_holds_the_links(event):
+    latest = history_of(event)[0]
+    links = versions.links(latest)
+    assert links["citations"] == [event.citations.get().pk]
+    assert links["periods"] == [event.periods.get().pk]
+    assert len(links["aliases"]) == 1
+
+
+# --- One version for each save path ---------------------------------------------------
+
+
+def test_an_admin_form_save_writes_one_version_with_its_user_and_citations(
+    client, event, publisher
+):
+    before = len(history_of(event))
+    added = factories.CitationFactory()
+    client.force_login(publisher)
+    url = admin_url(Event, "change", event.pk)
+    page = client.get(url)
+    data = change_form_data(page)
+    prefix = page.context["inline_admin_formsets"][0].formset.prefix
+    data["title"] = "Proclamation of the republic"
+    data[f"{prefix}-1-citation"] = added.pk
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    history = history_of(event)
+    assert len(history) == before + 1
+    version = history[0]
+    assert version.history_type == "~"
+    assert version.history_user == publisher
+    assert version.title == "Proclamation of the republic"
+    assert sorted(versions.links(version)["citations"]) == sorted(
+        [event.citations.exclude(pk=added.pk).get().pk, added.pk]
+    )
+
+
+def test_an_admin_action_writes_a_version_per_record(client, event, publisher):
+    other = factories.EventFactory(status=Status.DRAFT)
+    Event.objects.filter(pk=event.pk).update(status=Status.DRAFT)
+    client.force_login(publisher)
+
+    client.post(
+        admin_url(Event, "changelist"),
+        {"action": "publish", "_selected_action": [event.pk, other.pk]},
+    )
+
+    for record in (event, other):
+        version = history_of(record)[0]
+        assert version.status == Status.PUBLISHED
+        assert version.history_user == publisher
+        assert version.history_change_reason == "Published"
+    client.post(
+        admin_url(Event, "changelist"), {"action": "unpublish", "_selected_action": [event.pk]}
+    )
+    assert history_of(event)[0].status == Status.DRAFT
+    assert history_of(event)[0].history_change_reason == "Unpublished"
+
+
+def test_an_api_write_writes_one_version_with_its_user(db, editor):
+    source = factories.SourceFactory(slug="source")
+    quote = factories.passage(source, 0)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    data = {
+        "slug": "new-event",
+        "title": "A new event",
+        "category": "diplomacy",
+        "date": "1919-05",
+        "countries": [],
+        "citations": [{"source": "source", "quote": quote}],
+    }
+
+    response = api.post("/api/v1/events/", data, format="json")
+    assert response.status_code == 201, response.content
+    response = api.patch("/api/v1/events/new-event/", {"title": "Better"}, format="json")
+    assert response.status_code == 200, response.content
+
+    event = Event.objects.get(slug="new-event")
+    created, changed = reversed(history_of(event))
+    assert (created.history_type, changed.history_type) == ("+", "~")
+    assert created.history_user == changed.history_user == editor
+    assert (created.title, changed.title) == ("A new event", "Better")
+    assert versions.links(created)["citations"] == [Citation.objects.get(quote=quote).pk]
+
+
+def test_an_unsaved_api_write_writes_no_version(db, editor):
+    api = APIClient()
+    api.force_authenticate(editor)
+    response = api.post("/api/v1/events/", {"slug": "x", "title": "x"}, format="json")
+    assert response.status_code == 400
+    assert not Event.history.exists()
+
+
+def test_a_shell_save_writes_a_version_too(event):
+    event.title = "Changed in the shell"
+    event.save()
+    assert history_of(event)[0].title == "Changed in the shell"
+
+
+# --- Restore and recover --------------------------------------------------------------
+
+
+def test_restoring_an_earlier_version_gives_back_the_exact_fields_and_links(event, publisher):
+    earlier = fields(event)
+    version = history_of(event)[0]
+    event.title = "Rewritten"
+    event.summary = "Other words."
+    event.date = "1920"
+    event.status = Status.DRAFT
+    event.save()
+    event.citations.set([factories.CitationFactory()])
+    event.periods.clear()
+    event.aliases.clear()
+    assert fields(Event.objects.get(pk=event.pk)) != earlier
+
+    versions.restore_version(version, user=publisher)
+
+    restored = Event.objects.get(pk=event.pk)
+    assert fields(restored) == earlier
+    latest = history_of(event)[0]
+    assert latest.history_user == publisher
+    assert latest.history_change_reason.startswith("Restored the version of")
+
+
+def test_the_admin_reverts_to_a_version(client, event, publisher):
+    earlier = fields(event)
+    version = history_of(event)[0]
+    event.title = "Rewritten"
+    event.save()
+    event.citations.clear()
+    client.force_login(publisher)
+    url = reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.history_id])
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {})
+
+    assert response.status_code == 302
+    assert fields(Event.objects.get(pk=event.pk)) == earlier
+
+
+def test_the_history_page_shows_what_changed_field_by_field(client, event, publisher):
+    event.title = "Rewritten"
+    event.save()
+    client.force_login(publisher)
+    page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Proclamation" in text and "Rewritten" in text
+    assert "<strong>Title:</strong>" in text  # the field-level diff
+    assert "Proclamation\n" in text
+
+
+def test_an_editor_cannot_restore_a_record_into_publication(client, event, editor):
+    version = history_of(event)[0]
+    event.status = Status.DRAFT
+    event.save()
+    client.force_login(editor)
+    url = reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.history_id])
+    assert client.post(url, {}).status_code == 403
+    assert Event.objects.get(pk=event.pk).status == Status.DRAFT
+
+
+def test_a_deleted_record_is_recovered_with_its_citations(client, event, publisher):
+    earlier = fields(event)
+    client.force_login(publisher)
+    response = client.post(admin_url(Event, "delete", event.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Event.objects.filter(pk=event.pk).exists()
+    assert history_of(event)[0].history_type == "-"
+    recover = reverse("admin:diplomacy_event_recover")
+    assert "Proclamation" in client.get(recover).content.decode()
+
+    response = client.post(recover, {"pk": event.pk})
+
+    assert response.status_code == 302
+    recovered = Event.objects.get(pk=event.pk)
+    assert fields(recovered) == earlier
+    assert recovered.created_at == event.created_at
+    assert history_of(event)[0].history_user == publisher
+    assert "Recovered" in history_of(event)[0].history_change_reason
+    assert 'id="deleted-records"' not in client.get(recover).content.decode()
+
+
+def test_an_editor_may_not_recover(client, event, editor):
+    pk = event.pk
+    event.delete()
+    client.force_login(editor)
+    assert client.post(reverse("admin:diplomacy_event_recover"), {"pk": pk}).status_code == 403
+    assert not Event.objects.filter(pk=pk).exists()
+
+
+def test_recovering_leaves_out_citations_that_are_gone(event):
+    citation, pk = event.citations.get(), event.pk
+    event.delete()
+    citation.delete()
+    recovered = versions.recover(Event, pk)
+    assert not recovered.citations.exists()
+    assert "citations" in history_of(recovered)[0].history_change_reason
+
+
+# --- Fixture loads ----------------------------------------------------------------------
+
+
+def test_loading_content_records_one_baseline_version_per_record(db):
+    call_command("load_content", verbosity=0)
+    counts = {model: model.history.count() for model in versions.tracked_models()}
+    assert counts == {model: model.objects.count() for model in versions.tracked_models()}
+    assert {v.history_change_reason for v in Event.history.all()} == {"Loaded from fixtures"}
+    linked = Event.history.first()
+    assert versions.links(linked)["citations"] == list(
+        Event.objects.get(pk=linked.id).citations.values_list("pk", flat=True)
+    )
+
+    call_command("load_content", verbosity=0)
+
+    assert counts == {model: model.history.count() for model in versions.tracked_models()}
+
+
+def test_a_recovered_period_is_linked_again_to_its_events(event, publisher):
+    period = event.periods.get()
+    pk = period.pk
+    period.delete()
+    assert not event.periods.exists()
+
+    versions.recover(type(period), pk, user=publisher)
+
+    assert list(event.periods.values_list("pk", flat=True)) == [pk]
+    assert history_of(event)[0].history_user == publisher
+
+
+def test_a_recovered_project_brings_back_its_participations(db, publisher):
+    participation = factories.ParticipationFactory()
+    project, citation = participation.project, participation.citations.get()
+    pk = project.pk
+    project.delete()
+    assert not Participation.objects.exists()
+
+    recovered = versions.recover(Project, pk, user=publisher)
+
+    back = recovered.participations.get()
+    assert back.pk == participation.pk
+    assert list(back.citations.all()) == [citation]
