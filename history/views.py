@@ -60,7 +60,7 @@ class RecordDetailView(PublishedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         record = self.object
         if isinstance(record, Dated):
-            published = self.get_queryset()
+            published = self.get_queryset().prefetch_related(None)  # neighbours: no prefetches
             context["previous"] = published.before(record)
             context["next"] = published.after(record)
         title = str(record)

@@ -1,0 +1,69 @@
+"""Settings for the benchmark and the scale-out demonstration only.
+
+The site's own settings, with the bench's database, cache and URLs:
+
+- BENCH_DATABASE_URL: the bench's own database (never db.sqlite3 or `test`);
+- BENCH_REDIS_URL: a Redis cache (unset: a local-memory cache per process);
+- BENCH_CACHE=off: no shared cache at all (a dummy cache) for the uncached runs;
+- ROOT_URLCONF is bench.urls: the site plus /bench/floor, the minimal view.
+
+Production checks stay on (DJANGO_DEBUG=false); the bench sets a throwaway
+secret key and loopback hosts, and turns the HTTPS redirect off since wrk
+speaks plain HTTP on loopback.
+"""
+
+import os
+
+os.environ["DJANGO_DEBUG"] = "false"  # production code paths, always
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
+
+import environ
+
+from config.settings import *  # noqa: F403
+from config.settings import DATABASES, REST_FRAMEWORK
+
+_env = environ.Env()
+
+_url = os.environ.get("BENCH_DATABASE_URL")
+if not _url:
+    raise RuntimeError("bench.settings needs BENCH_DATABASE_URL (bench/run sets it).")
+DATABASES = {"default": {**_env.db_url_config(_url)}}  # noqa: F811
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+if os.environ.get("BENCH_CACHE") == "off":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Every client of a load test is 127.0.0.1, one address: the anonymous rate
+# limit (API_ANON_RATE, 120/minute) would answer 429, and a limit raised high
+# enough not to would make DRF keep one timestamp per request of the last
+# minute in one cache entry, read and rewritten on every request: a cost no
+# real client mix has. So the bench turns the limit off (rate None).
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"anon": None},
+}
+
+ROOT_URLCONF = "bench.urls"
+
+# Static files collected for the bench alone, so the project's staticfiles/ is left alone.
+STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "/tmp/azdiplomacy-bench/static")
