@@ -7,8 +7,14 @@ from django.views.generic import TemplateView
 from config.health import healthz
 from diplomacy.feeds import EventFeed
 from diplomacy.sitemaps import SITEMAPS
+from history.admin import dashboard_view
 
 urlpatterns = [
+    path(
+        f"{settings.ADMIN_URL}changes/",
+        admin.site.admin_view(dashboard_view),
+        name="editorial-dashboard",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(("config.api", "api"))),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -1,5 +1,9 @@
+import datetime
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -9,7 +13,7 @@ from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import versions
-from .models import Alias, Citation, Period, Person, Quote, Source, Status
+from .models import Alias, Citation, Period, Person, Quote, Record, Source, Status
 
 
 class CitationFormSet(BaseInlineFormSet):
@@ -147,14 +151,75 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, self.recover_list_template, context)
 
 
+class RecordForm(forms.ModelForm):
+    """Refuses to save over a version someone else saved after the form was opened."""
+
+    edited_from = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["edited_from"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("edited_from")
+        # self.instance is the record as it is in the database now.
+        if self.instance.pk and seen and seen != self.instance.updated_at.isoformat():
+            raise ValidationError(self.conflict(seen), code="conflict")
+        return cleaned
+
+    def conflict(self, seen):
+        model, pk = type(self.instance), self.instance.pk
+        history = versions.versions(model, pk)
+        latest = history.first()
+        opened = history.filter(updated_at=datetime.datetime.fromisoformat(seen)).first()
+        who = latest.history_user if latest and latest.history_user else "someone else"
+        when = self.instance.updated_at.strftime("%Y-%m-%d %H:%M:%S")
+        message = (
+            f"Not saved: {who} saved this record at {when} UTC, after you opened it. "
+            "Reload the page to edit the current version."
+        )
+        if latest and opened:
+            delta = latest.diff_against(opened)
+            changed = []
+            for change in delta.changes:
+                field = model._meta.get_field(change.field)
+                if field.name == "updated_at":
+                    continue
+                if field.many_to_many:
+                    changed.append(f"{field.verbose_name} changed")
+                else:
+                    changed.append(f"{field.verbose_name}: “{change.old}” → “{change.new}”")
+            if changed:
+                message += " What changed meanwhile: " + "; ".join(changed) + "."
+        return message
+
+
 class RecordAdmin(HistoryAdmin):
     """What every public record shares: status, slug, publishing actions."""
 
+    form = RecordForm
     list_filter = ["status"]
     list_per_page = 50
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    def get_queryset(self, request):
+        latest = versions.versions(self.model, OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(last_changed_by=Subquery(latest.values("history_user__username")[:1]))
+        )
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "changed_by"]
+
+    @admin.display(description="changed by", ordering="last_changed_by")
+    def changed_by(self, obj):
+        return getattr(obj, "last_changed_by", None) or "—"
 
     def has_publish_permission(self, request):
         opts = self.opts
@@ -303,3 +368,102 @@ class QuoteAdmin(DatedAdminMixin, CitedRecordAdmin):
     search_fields = ["text", "occasion", "speaker__name"]
     autocomplete_fields = ["aliases", "speaker"]
     list_select_related = ["speaker"]
+
+
+# --- The editors' dashboard: what awaits review, and every change -------------------
+
+admin.site.index_template = "admin/history/index.html"
+
+CHANGES_PER_PAGE = 100
+
+
+def _viewable(request):
+    """The tracked models this user may see in the admin, by label."""
+    return {
+        model._meta.label: model
+        for model in versions.tracked_models()
+        if model in admin.site._registry
+        and admin.site._registry[model].has_view_or_change_permission(request)
+    }
+
+
+def _change_filters(request, models):
+    """The filters of the change log from the query string, and a message for bad ones."""
+    errors = []
+    label = request.GET.get("model", "")
+    if label and label not in models:
+        errors.append(f"No content model “{label}”.")
+        label = ""
+    username = request.GET.get("user", "").strip()
+    day_from, day_to = None, None
+    for name in ("from", "to"):
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            errors.append(f"“{value}” is not a date (YYYY-MM-DD).")
+            continue
+        if name == "from":
+            day_from = day
+        else:
+            day_to = day
+    return label, username, day_from, day_to, errors
+
+
+def changes(models, label="", username="", day_from=None, day_to=None, limit=CHANGES_PER_PAGE):
+    """The latest versions across `models` (or the one `label`), newest first."""
+    rows = []
+    for model_label, model in models.items():
+        if label and model_label != label:
+            continue
+        history = model.history.select_related("history_user")
+        if username:
+            history = history.filter(history_user__username=username)
+        if day_from:
+            history = history.filter(history_date__date__gte=day_from)
+        if day_to:
+            history = history.filter(history_date__date__lte=day_to)
+        rows += list(history.order_by("-history_date", "-history_id")[:limit])
+    rows.sort(key=lambda version: version.history_date, reverse=True)
+    return rows[:limit]
+
+
+def dashboard_view(request):
+    """What awaits review, and the log of changes across all content."""
+    models = _viewable(request)
+    in_review = []
+    for model in models.values():
+        if issubclass(model, Record):
+            in_review += list(model.objects.filter(status=Status.IN_REVIEW))
+    in_review.sort(key=lambda record: record.updated_at)
+    label, username, day_from, day_to, errors = _change_filters(request, models)
+    log = changes(models, label, username, day_from, day_to)
+    for version in log:
+        opts = version.instance_type._meta
+        pk = getattr(version, opts.pk.attname)
+        version.history_url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[pk]
+        )
+        version.model_name = opts.verbose_name
+    context = {
+        **admin.site.each_context(request),
+        "title": "Review and changes",
+        "in_review": [
+            (
+                record,
+                record._meta.verbose_name,
+                reverse(
+                    f"admin:{record._meta.app_label}_{record._meta.model_name}_change",
+                    args=[record.pk],
+                ),
+            )
+            for record in in_review
+        ],
+        "log": log,
+        "errors": errors,
+        "models": sorted(models),
+        "filters": {"model": label, "user": username, "from": day_from, "to": day_to},
+    }
+    return TemplateResponse(request, "admin/history/dashboard.html", context)

@@ -1,4 +1,6 @@
-from .models import one_version_each
+from django.http import HttpResponsePermanentRedirect
+
+from .models import Redirect, one_version_each
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
@@ -17,3 +19,21 @@ class OneVersionPerRequestMiddleware:
             return self.get_response(request)
         with one_version_each():
             return self.get_response(request)
+
+
+class RedirectMiddleware:
+    """Answers a 404 at an address a record moved from with a 301 to where it is now."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        moved = Redirect.objects.filter(old_path=request.path)
+        new_path = moved.values_list("new_path", flat=True).first()
+        if new_path is None:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)

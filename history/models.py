@@ -444,3 +444,34 @@ class Quote(Dated, CitedRecord):
 
     def __str__(self):
         return f"{self.speaker}: “{self.text[:60]}”"
+
+
+# --- Addresses that moved -------------------------------------------------------
+
+
+class Redirect(models.Model):
+    """An old public address and where its record lives now (see signals.py).
+
+    Written when a record's slug changes, so that no link to it ever breaks;
+    served by history.middleware.RedirectMiddleware as a 301 instead of a 404.
+    """
+
+    old_path = models.CharField(max_length=300, unique=True)
+    new_path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    @classmethod
+    def moved(cls, old_path, new_path):
+        """Record that `old_path` moved to `new_path`, keeping every older address working."""
+        if old_path == new_path:
+            return
+        cls.objects.filter(new_path=old_path).update(new_path=new_path)
+        cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+        cls.objects.filter(old_path=models.F("new_path")).delete()
+        cls.objects.filter(old_path=new_path).delete()  # the address is in use again

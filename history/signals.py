@@ -1,9 +1,11 @@
 """Rules that hold on every save, fixture loads (raw saves) included."""
 
+from urllib.parse import urlsplit
+
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from .models import ContentHistory, Dated, Passage
+from .models import ContentHistory, Dated, Passage, Record, Redirect
 
 
 @receiver(pre_save, dispatch_uid="history.derive_date_bounds")
@@ -27,3 +29,16 @@ def no_versions_for_raw_saves(sender, instance, raw=False, **kwargs):
     """
     if raw and sender in ContentHistory.tracked:
         instance.skip_history_when_saving = True
+
+
+@receiver(pre_save, dispatch_uid="history.redirect_old_address")
+def redirect_old_address(sender, instance, raw=False, **kwargs):
+    """A record whose address changes with its slug leaves a redirect behind."""
+    if raw or not isinstance(instance, Record) or instance.pk is None:
+        return
+    before = sender._base_manager.filter(pk=instance.pk).first()
+    if before is None or before.slug == instance.slug:
+        return
+    old_path = urlsplit(before.get_absolute_url()).path
+    new_path = urlsplit(instance.get_absolute_url()).path
+    Redirect.moved(old_path, new_path)

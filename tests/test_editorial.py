@@ -1,0 +1,162 @@
+"""The editors' side: who changed what, the review dashboard and change log, edit conflicts."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from diplomacy.models import Event
+from history.models import Status
+from tests import factories
+from tests.test_admin import admin_url, change_form_data
+
+PASSWORD = "a long test passphrase"
+
+
+def member_of(group, username):
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return member_of("Publishers", "publisher")
+
+
+def save_as(user, record, **changes):
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record._history_user = user
+    record.save()
+
+
+def test_the_changelist_shows_who_changed_each_record_last(client, editor, publisher):
+    event = factories.EventFactory(title="Proclamation")
+    save_as(publisher, event, title="Proclamation of independence")
+    factories.EventFactory.create_batch(5)
+    client.force_login(editor)
+    page = client.get(admin_url(Event, "changelist"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "changed by" in text.lower()
+    assert "publisher" in text
+
+
+def test_the_changelist_query_count_does_not_grow_with_rows(
+    client, editor, django_assert_max_num_queries
+):
+    factories.EventFactory.create_batch(30)
+    client.force_login(editor)
+    with django_assert_max_num_queries(20):
+        assert client.get(admin_url(Event, "changelist")).status_code == 200
+
+
+def test_the_dashboard_lists_what_awaits_review_and_recent_changes(client, editor, publisher):
+    waiting = factories.EventFactory(title="Waiting for review", status=Status.IN_REVIEW)
+    factories.PersonFactory(name="Alimardan Topchubashov", status=Status.DRAFT)
+    save_as(publisher, waiting, summary="Checked.")
+    client.force_login(editor)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert reverse("editorial-dashboard") in index
+
+    page = client.get(reverse("editorial-dashboard"))
+
+    assert page.status_code == 200
+    review = [record for record, _, _ in page.context["in_review"]]
+    assert review == [waiting]
+    log = page.context["log"]
+    assert log[0].history_user == publisher
+    assert log[0].title == "Waiting for review"
+    assert "Alimardan Topchubashov" in page.content.decode()
+
+
+def test_the_change_log_filters_by_user_model_and_date(client, editor, publisher):
+    event = factories.EventFactory(title="An event")
+    person = factories.PersonFactory(name="A person")
+    save_as(publisher, event, title="An event, edited")
+    save_as(editor, person, name="A person, edited")
+    client.force_login(editor)
+    url = reverse("editorial-dashboard")
+
+    by_publisher = client.get(url, {"user": "publisher"}).context["log"]
+    assert {v.history_user for v in by_publisher} == {publisher}
+    people = client.get(url, {"model": "history.Person"}).context["log"]
+    assert {v.instance_type for v in people} == {type(person)}
+    today = event.updated_at.date().isoformat()
+    assert client.get(url, {"from": today, "to": today}).context["log"]
+    assert not client.get(url, {"from": "2999-01-01"}).context["log"]
+    page = client.get(url, {"from": "May 1918", "model": "nope.Nothing"})
+    assert page.status_code == 200
+    assert len(page.context["errors"]) == 2
+
+
+def test_the_dashboard_is_for_staff_only(client, db):
+    response = client.get(reverse("editorial-dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_saving_over_someone_elses_newer_version_is_refused(client, editor, publisher):
+    event = factories.EventFactory(title="Proclamation", status=Status.DRAFT)
+    client.force_login(editor)
+    url = admin_url(Event, "change", event.pk)
+    data = change_form_data(client.get(url))
+    # Meanwhile a publisher saves the record.
+    save_as(publisher, Event.objects.get(pk=event.pk), title="Proclamation of the republic")
+    data["title"] = "My edit"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Not saved: publisher saved this record" in text
+    assert "Proclamation of the republic" in text  # what changed meanwhile
+    assert Event.objects.get(pk=event.pk).title == "Proclamation of the republic"
+
+    # Reloaded, the editor's form holds the new version, and saving works.
+    data = change_form_data(client.get(url))
+    data["title"] = "My edit"
+    assert client.post(url, data).status_code == 302
+    assert Event.objects.get(pk=event.pk).title == "My edit"
+
+
+# --- Changed slugs leave redirects --------------------------------------------------------
+
+
+def test_a_changed_slug_redirects_the_old_address_permanently(client, db):
+    period = factories.PeriodFactory(slug="adr", name="The first republic")
+    old = period.get_absolute_url()
+    period.slug = "azerbaijan-democratic-republic"
+    period.save()
+
+    response = client.get(old + "?from=feed")
+
+    assert response.status_code == 301
+    assert response["Location"] == period.get_absolute_url() + "?from=feed"
+    assert client.get(period.get_absolute_url()).status_code == 200
+
+
+def test_redirects_follow_every_rename_and_give_way_to_a_reused_address(client, db):
+    event = factories.EventFactory(slug="first")
+    first = event.get_absolute_url()
+    save_as(None, event, slug="second")
+    second = event.get_absolute_url()
+    save_as(None, event, slug="third")
+    third = event.get_absolute_url()
+
+    assert client.get(first)["Location"] == third
+    assert client.get(second)["Location"] == third
+    # The record takes back its first slug: that address serves it, no loop.
+    save_as(None, event, slug="first")
+    assert client.get(first).status_code == 200
+    assert client.get(third)["Location"] == first
+    assert client.get(second)["Location"] == first
+
+
+def test_an_unknown_address_is_still_a_404(client, db):
+    assert client.get("/periods/never-was/").status_code == 404
