@@ -81,6 +81,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def django_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread until the
+    session ends, which Django takes for an async context; the database tests that
+    pytest runs after the browser tests are plain synchronous code all the same."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.access(CHROMIUM, os.X_OK):
