@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from diplomacy.search import search
 from history import text
 from history.models import Alias, Citation, CitedRecord, Record, Source, Status
 
@@ -38,6 +39,12 @@ def test_loading_twice_changes_nothing(content):
     first = dump()
     call_command("load_content", verbosity=0)
     assert dump() == first
+
+
+def test_loaded_content_is_searchable_at_once(content):
+    titles = [hit.title for hit in search("Javanshir")]
+    assert "Javanshir" in titles
+    assert any("Non-Aligned" in hit.title for hit in search("Non-Aligned Movement"))
 
 
 def test_every_published_record_cites_a_passage(content):

@@ -35,13 +35,9 @@ def site(tmp_path_factory):
         "DJANGO_SECURE_SSL_REDIRECT": "false",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    # README: load_content "rebuilds the index at the end", but it does not yet (its
-    # fixture loads are raw saves, which the index signals skip), so the search index
-    # is rebuilt here explicitly; harmless once load_content does it, as it is idempotent.
     commands = (
         ["migrate"],
         ["load_content"],
-        ["rebuild_search_index"],
         ["collectstatic", "--no-input"],
     )
     for command in commands:
