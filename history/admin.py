@@ -10,10 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import versions
 from .models import Alias, Citation, Period, Person, Quote, Record, Source, Status
+from .resources import resource_for
+
+IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
 
 
 class CitationFormSet(BaseInlineFormSet):
@@ -48,7 +53,7 @@ def citation_inline(model):
     return type(f"{model.__name__}CitationInline", (CitationInline,), {"model": through})
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """Every change kept: a history page with a field-level diff of each version,
     revert to any version (fields and links), and recovery of deleted records.
 
@@ -59,6 +64,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     history_list_per_page = 50
     recover_list_template = "admin/history/recover_list.html"
+    # The import and export buttons are added around this one's object tools.
+    change_list_template = "admin/history/change_list.html"
+
+    def get_resource_classes(self, request):
+        return [resource_for(self.model)]
+
+    def get_import_formats(self):
+        return IMPORT_EXPORT_FORMATS
+
+    def get_export_formats(self):
+        return IMPORT_EXPORT_FORMATS
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def get_urls(self):
         opts = self.opts
@@ -224,6 +243,10 @@ class RecordAdmin(HistoryAdmin):
     def has_publish_permission(self, request):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def has_import_permission(self, request):
+        # A file can publish, unpublish and rewrite many records at once.
+        return self.has_publish_permission(request) and super().has_import_permission(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -45,6 +45,36 @@ class ContentHistory(HistoricalRecords):
 _pending_versions = contextvars.ContextVar("pending_versions", default=None)
 
 
+def _unchanged_since_last_version(record):
+    """Whether `record`, fields and tracked links, is exactly its last version."""
+    model = type(record)
+    tracker = ContentHistory.tracked[model]
+    latest = (
+        model.history.filter(**{model._meta.pk.attname: record.pk})
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if latest is None or latest.history_type == "-":
+        return False
+    for field in tracker.fields_included(record):
+        if getattr(record, field.attname) != getattr(latest, field.attname):
+            return False
+    for field in latest._history_m2m_fields:
+        m2m_model = ContentHistory.m2m_models[field]
+        source = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        then = set(m2m_model.objects.filter(history=latest).values_list(f"{target}_id", flat=True))
+        through = field.remote_field.through
+        now = set(
+            through.objects.filter(**{f"{source}_id": record.pk}).values_list(
+                f"{target}_id", flat=True
+            )
+        )
+        if then != now:
+            return False
+    return True
+
+
 @contextlib.contextmanager
 def one_version_each():
     """Write one version per record changed inside the block, as it stands at the end.
@@ -65,8 +95,8 @@ def one_version_each():
         _pending_versions.reset(token)
     for (model, pk), change in pending.items():
         record = model._base_manager.filter(pk=pk).first()
-        if record is None:
-            continue
+        if record is None or _unchanged_since_last_version(record):
+            continue  # deleted, or its changes were rolled back (e.g. an import's dry run)
         if change["user"] is not None:
             record._history_user = change["user"]
         if change["reason"]:
