@@ -35,6 +35,9 @@ class YearFilter(django_filters.Filter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", -YEAR_LIMIT)
         kwargs.setdefault("max_value", YEAR_LIMIT)
+        # A text box, not type=number: a bad value is shown back as typed, with its
+        # error, and years before the common era are typed with a minus sign.
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(*args, **kwargs)
 
 
