@@ -1,6 +1,7 @@
 import contextlib
 import contextvars
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -27,6 +28,31 @@ class ContentHistory(HistoricalRecords):
             sender is self.cls or (self.inherit and issubclass(sender, self.cls))
         ):
             self.tracked.setdefault(sender, self)
+
+    def pre_delete(self, instance, **kwargs):
+        super().pre_delete(instance, **kwargs)
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
+        # The links are gone by the time the deletion row is written: keep them,
+        # so that the deletion row shows what was deleted, links included.
+        instance._links_at_deletion = {
+            field: list(
+                field.remote_field.through.objects.filter(
+                    **{field.m2m_field_name(): instance}
+                ).values()
+            )
+            for field in self.get_m2m_fields_from_model(type(instance))
+        }
+
+    def create_historical_record_m2ms(self, history_instance, instance):
+        links = getattr(instance, "_links_at_deletion", None)
+        if history_instance.history_type != "-" or links is None:
+            return super().create_historical_record_m2ms(history_instance, instance)
+        for field in history_instance._history_m2m_fields:
+            m2m_model = self.m2m_models[field]
+            m2m_model.objects.bulk_create(
+                m2m_model(history=history_instance, **values) for values in links.get(field, [])
+            )
 
     def create_historical_record(self, instance, history_type, using=None):
         pending = _pending_versions.get()

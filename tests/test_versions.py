@@ -314,3 +314,12 @@ def test_a_recovered_project_brings_back_its_participations(db, publisher):
     back = recovered.participations.get()
     assert back.pk == participation.pk
     assert list(back.citations.all()) == [citation]
+
+
+def test_the_deletion_version_holds_the_links_at_deletion(event):
+    links = versions.links(history_of(event)[0])
+    pk = event.pk
+    event.delete()
+    deleted = versions.versions(Event, pk).first()
+    assert deleted.history_type == "-"
+    assert versions.links(deleted) == links
