@@ -263,7 +263,7 @@ def test_the_map_is_labelled_and_its_links_named(client, content):
     ]
     root = ElementTree.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
-    assert root.get("role") == "group"
+    assert root.get("aria-labelledby") == root.find(f"{ns}title").get("id")
     assert root.find(f"{ns}title").text.startswith("World map of Azerbaijan’s relations, 1919")
     links = root.findall(f"{ns}a")
     assert len(links) == len(NAMES)
