@@ -46,12 +46,12 @@ def record_version(instance, user=None, reason="", history_type=CHANGED):
 
 
 def links(version):
-    """{field name: [target pks]} of the tracked many-to-many links `version` holds."""
+    """{field name: [target pks, sorted]} of the tracked many-to-many links `version` holds."""
     found = {}
     for field in version._history_m2m_fields:
         m2m_model = ContentHistory.m2m_models[field]
         target = get_m2m_reverse_field_name(field)
-        found[field.name] = list(
+        found[field.name] = sorted(
             m2m_model.objects.filter(history=version).values_list(f"{target}_id", flat=True)
         )
     return found
