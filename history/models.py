@@ -324,9 +324,16 @@ class Source(Record):
             if not (relation.many_to_many and issubclass(relation.related_model, Record)):
                 continue
             record_field = relation.field.m2m_field_name()
+            # A record's name and address may need what it hangs on (a mission's
+            # country, a quote's speaker): fetched in the same query.
+            hangs_on = [
+                f"{record_field}__{field.name}"
+                for field in relation.related_model._meta.concrete_fields
+                if field.many_to_one
+            ]
             links = relation.through.objects.filter(
                 citation__source=self, **{f"{record_field}__status": Status.PUBLISHED}
-            ).select_related(record_field)
+            ).select_related(record_field, *hangs_on)
             for link in links:
                 records.setdefault(link.citation_id, []).append(getattr(link, record_field))
         return records

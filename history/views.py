@@ -5,7 +5,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
 from . import dates, filters
-from .models import Dated, Period, Person, Quote, Source
+from .models import CitedRecord, Dated, Period, Person, Quote, Source
 
 
 class PublishedMixin:
@@ -55,6 +55,12 @@ class RecordDetailView(PublishedMixin, DetailView):
     """A record's page, with its neighbours in time and what citation managers read."""
 
     schema_type = None  # the schema.org type for JSON-LD, if one fits
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(self.model, CitedRecord):
+            queryset = queryset.prefetch_related("aliases__source", "citations__source")
+        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -357,3 +357,32 @@ def test_site_wide_pages_cost_the_same_queries_for_10_and_300_events(client, db,
     many = queries_for(client, url)
 
     assert few == many
+
+
+def test_source_page_costs_the_same_for_few_and_many_cited_records(client, db):
+    source = f.SourceFactory()
+
+    def cite_more(count):
+        for _ in range(count):
+            citation = f.CitationFactory(source=source)
+            f.MissionFactory(country=make_country(), citations=[citation])
+            f.QuoteFactory(citations=[citation])
+            f.MembershipFactory(citations=[citation])
+
+    cite_more(2)
+    few = queries_for(client, source.get_absolute_url())
+    cite_more(5)
+    many = queries_for(client, source.get_absolute_url())
+
+    assert few == many
+
+
+def test_organization_page_costs_the_same_for_few_and_many_memberships(client, db):
+    organization = f.OrganizationFactory()
+    f.MembershipFactory.create_batch(2, organization=organization)
+    few = queries_for(client, organization.get_absolute_url())
+    f.MembershipFactory.create_batch(20, organization=organization)
+    organization.citations.add(*f.CitationFactory.create_batch(5))
+    many = queries_for(client, organization.get_absolute_url())
+
+    assert few == many
