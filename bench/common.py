@@ -193,33 +193,42 @@ def ensure_wrk():
     subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
-def wrk(url, duration, connections, threads, paths=None, timeout_s=10):
-    """Drive `url` with wrk; returns its figures (latencies in ms, errors summed)."""
+def start_wrk(url, duration, connections, threads, paths=None, timeout_s=10):
+    """wrk running in the background; read its figures with finish_wrk()."""
     env = {**os.environ, "BENCH_PATHS": " ".join(paths or [])}
-    result = subprocess.run(
-        [
-            "wrk",
-            f"-t{threads}",
-            f"-c{connections}",
-            f"-d{duration}s",
-            f"--timeout={timeout_s}s",
-            "-s",
-            REPORT_LUA,
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=duration + 60,
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        f"--timeout={timeout_s}s",
+        "-s",
+        REPORT_LUA,
+        url,
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
-    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
+    process.bench_url, process.bench_duration = url, duration
+    return process
+
+
+def finish_wrk(process):
+    """The figures of a wrk run (latencies in ms, errors summed)."""
+    try:
+        stdout, stderr = process.communicate(timeout=process.bench_duration + 60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+    line = next((ln for ln in stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
-        raise SystemExit(f"wrk gave no figures for {url}:\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"wrk gave no figures for {process.bench_url}:\n{stdout}\n{stderr}")
     raw = json.loads(line.removeprefix("BENCH_JSON "))
     seconds = raw["duration_us"] / 1e6
     socket_errors = raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]
     return {
         "requests": raw["requests"],
+        "seconds": seconds,
         "rps": raw["requests"] / seconds if seconds else 0.0,
         "p50_ms": raw["p50_us"] / 1000,
         "p95_ms": raw["p95_us"] / 1000,
@@ -230,6 +239,11 @@ def wrk(url, duration, connections, threads, paths=None, timeout_s=10):
         "errors": raw["status"] + socket_errors,
         "detail": {k: raw[k] for k in ("connect", "read", "write", "timeout")},
     }
+
+
+def wrk(url, duration, connections, threads, paths=None, timeout_s=10):
+    """Drive `url` with wrk for `duration` seconds and return its figures."""
+    return finish_wrk(start_wrk(url, duration, connections, threads, paths, timeout_s))
 
 
 def load_average():

@@ -9,7 +9,7 @@ overrides it:
 |---------------------------|--------------------------|------------------------------------------|
 | GUNICORN_BIND             | 127.0.0.1:8000           | address(es) to listen on, comma-separated|
 | GUNICORN_WORKERS          | cores + 1                | worker processes                         |
-| GUNICORN_THREADS          | 4                        | threads per worker (gthread)             |
+| GUNICORN_THREADS          | 2                        | threads per worker (gthread)             |
 | GUNICORN_WORKER_CLASS     | gthread                  | worker class                             |
 | GUNICORN_TIMEOUT          | 30                       | seconds before a silent worker is killed |
 | GUNICORN_GRACEFUL_TIMEOUT | 30                       | seconds to finish requests on restart    |
@@ -42,11 +42,12 @@ def _flag(name, default):
 CORES = multiprocessing.cpu_count()
 
 bind = [address.strip() for address in _env("GUNICORN_BIND", "127.0.0.1:8000").split(",")]
-# Measured on 2 cores with bench/run (README: Performance): cores + 1 processes
-# of 4 threads each served as much as 2 * cores + 1 with less memory; threads
-# let a worker overlap its waits on PostgreSQL and Redis.
+# Measured on 2 cores (README: Performance, "Workers and threads"): the site is
+# CPU-bound Python, so more processes than cores + 1 only queue; 2 threads a
+# worker let it overlap its waits on PostgreSQL and Redis. cores + 1 workers of
+# 2 threads served the uncached lists best, with the least memory.
 workers = int(_env("GUNICORN_WORKERS", str(CORES + 1)))
-threads = int(_env("GUNICORN_THREADS", "4"))
+threads = int(_env("GUNICORN_THREADS", "2"))
 worker_class = _env("GUNICORN_WORKER_CLASS", "gthread")
 timeout = int(_env("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(_env("GUNICORN_GRACEFUL_TIMEOUT", "30"))
