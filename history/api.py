@@ -266,7 +266,9 @@ def published_citations():
 def cited(queryset):
     """Prefetch a record's citations and aliases, from published sources only."""
     return queryset.prefetch_related(
-        Prefetch("citations", published_citations().select_related("source")),
+        Prefetch(
+            "citations", published_citations().select_related("source").defer("source__text")
+        ),
         Prefetch(
             "aliases",
             Alias.objects.filter(source__in=Source.objects.published()).select_related("source"),
