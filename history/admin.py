@@ -225,6 +225,13 @@ class RecordAdmin(HistoryAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
 
+    def view_on_site(self, obj):
+        """The public page; for a record not yet published, its preview there."""
+        url = obj.get_absolute_url()
+        if obj.is_published or "#" in url:
+            return url
+        return f"{url}?preview"
+
     def get_queryset(self, request):
         latest = versions.versions(self.model, OuterRef("pk"))
         return (

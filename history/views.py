@@ -1,5 +1,6 @@
 from django.core.paginator import InvalidPage
 from django.db.models import Prefetch
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
@@ -13,6 +14,34 @@ class PublishedMixin:
 
     def get_queryset(self):
         return self.model.objects.published()
+
+
+class PreviewMixin:
+    """?preview shows staff who may change a record its draft on the real page.
+
+    The page says it is a preview and is never cached; to anyone else a draft
+    does not exist.
+    """
+
+    def is_preview(self):
+        opts = self.model._meta
+        user = self.request.user
+        return (
+            "preview" in self.request.GET
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        )
+
+    def get_queryset(self):
+        if self.is_preview():
+            return self.model.objects.all()
+        return super().get_queryset()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.is_preview():
+            patch_cache_control(response, private=True, no_cache=True, no_store=True)
+        return response
 
 
 class FilteredListView(PublishedMixin, ListView):
@@ -51,7 +80,7 @@ class FilteredListView(PublishedMixin, ListView):
         return context
 
 
-class RecordDetailView(PublishedMixin, DetailView):
+class RecordDetailView(PreviewMixin, PublishedMixin, DetailView):
     """A record's page, with its neighbours in time and what citation managers read."""
 
     schema_type = None  # the schema.org type for JSON-LD, if one fits
@@ -72,7 +101,12 @@ class RecordDetailView(PublishedMixin, DetailView):
         title = str(record)
         url = self.request.build_absolute_uri(record.get_absolute_url())
         description = Truncator(strip_tags(getattr(record, "summary", ""))).chars(200)
-        context.update(title=title, url=url, description=description)
+        context.update(
+            title=title,
+            url=url,
+            description=description,
+            preview=self.is_preview() and not record.is_published,
+        )
         if self.schema_type:
             context["jsonld"] = self.structured_data(record, title, url, description)
         return context

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -386,3 +387,51 @@ def test_organization_page_costs_the_same_for_few_and_many_memberships(client, d
     many = queries_for(client, organization.get_absolute_url())
 
     assert few == many
+
+
+# --- Previews ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
+def test_an_editor_previews_a_draft_on_its_page_never_cached(client, editor, status):
+    event = f.EventFactory(title="Unseen quillword", status=status)
+    client.force_login(editor)
+
+    response = client.get(event.get_absolute_url() + "?preview")
+
+    assert response.status_code == 200
+    assert "Unseen quillword" in response.content.decode()
+    assert "Preview." in response.content.decode()
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_preview_is_not_shown_to_anonymous_visitors_even_after_an_editor_saw_it(client, editor):
+    event = f.EventFactory(title="Unseen quillword", status=Status.DRAFT)
+    url = event.get_absolute_url() + "?preview"
+    client.force_login(editor)
+    client.get(url)
+    client.logout()
+
+    assert client.get(url).status_code == 404
+    assert "quillword" not in page(client, reverse("diplomacy:event-list"))
+
+
+def test_a_published_record_with_preview_shows_no_banner(client, editor):
+    event = f.EventFactory()
+    client.force_login(editor)
+
+    assert "Preview." not in page(client, event.get_absolute_url() + "?preview")
+
+
+def test_staff_without_the_change_permission_cannot_preview(client, db):
+    event = f.EventFactory(status=Status.DRAFT)
+    client.force_login(User.objects.create_user("viewer", is_staff=True))
+
+    assert client.get(event.get_absolute_url() + "?preview").status_code == 404
