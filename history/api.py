@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, Prefetch
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
@@ -25,7 +25,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, pagination, permissions, renderers, throttling, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework import views as drf_views
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -206,6 +206,8 @@ class APISchema(AutoSchema):
         codes = ["400", "404", "406", "429"]
         if self.method not in ("GET", "HEAD"):
             codes += ["401", "403", "415"]
+        if self.method in ("PUT", "PATCH"):
+            codes.append("412")
         for code in codes:
             responses.setdefault(code, self._get_response_for_code(ErrorBodySerializer, code))
         return responses
@@ -234,6 +236,12 @@ class NoSuchAddress(APIView):
         raise NotFound("There is nothing at this address.")
 
     head = post = put = patch = delete = get
+
+
+class PreconditionFailed(APIException):
+    status_code = 412
+    default_detail = "The record changed after the version you read."
+    default_code = "precondition_failed"
 
 
 def cached_response(request, read):
@@ -322,6 +330,22 @@ class RecordViewSet(
             return response.data, changed
 
         return cached_response(request, read)
+
+    def update(self, request, *args, **kwargs):
+        self.refuse_a_lost_update(request, self.get_object())
+        return super().update(request, *args, **kwargs)
+
+    @staticmethod
+    def refuse_a_lost_update(request, record):
+        """With If-Unmodified-Since (the Last-Modified the editor read), a record saved
+        by someone else since is not overwritten: 412, as the admin refuses it."""
+        header = request.headers.get("If-Unmodified-Since")
+        since = parse_http_date_safe(header) if header else None
+        if since is not None and int(record.updated_at.timestamp()) > since:
+            raise PreconditionFailed(
+                f"“{record}” was changed at {http_date(record.updated_at.timestamp())}, "
+                "after the version you read. Read it again and redo your change."
+            )
 
     def retrieve(self, request, *args, **kwargs):
         def read():

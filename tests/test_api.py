@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -10,6 +11,7 @@ from django.core import serializers as django_serializers
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 from django_countries import countries
 from rest_framework.test import APIClient
 
@@ -697,6 +699,34 @@ def test_an_editor_changes_a_draft(world):
     assert response.status_code == 200, response.content
     draft.refresh_from_db()
     assert draft.title == "Better"
+
+
+def test_a_write_over_a_newer_version_is_refused_with_412(world):
+    draft = make_world(1, start=90, status=Status.DRAFT, tag="d")["events"][0]
+    read_at = http_date(draft.updated_at.timestamp())
+    # Someone else saves a little later.
+    Event.objects.filter(pk=draft.pk).update(updated_at=draft.updated_at + timedelta(seconds=5))
+    api = token_client(editor())
+
+    response = api.patch(
+        f"/api/v1/events/{draft.slug}/",
+        {"title": "Mine"},
+        format="json",
+        HTTP_IF_UNMODIFIED_SINCE=read_at,
+    )
+
+    assert response.status_code == 412
+    assert "after the version you read" in response.json()["errors"][0]["message"]
+    draft.refresh_from_db()
+    assert draft.title != "Mine"
+    current = http_date((draft.updated_at + timedelta(seconds=1)).timestamp())
+    again = api.patch(
+        f"/api/v1/events/{draft.slug}/",
+        {"title": "Mine"},
+        format="json",
+        HTTP_IF_UNMODIFIED_SINCE=current,
+    )
+    assert again.status_code == 200
 
 
 @pytest.mark.parametrize(
