@@ -12,7 +12,9 @@ import logging
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
+from django.urls import reverse
 from django.utils.decorators import decorator_from_middleware
 from django.utils.http import http_date, parse_http_date_safe
 from django_filters.rest_framework import DjangoFilterBackend
@@ -352,7 +354,26 @@ class RecordViewSet(
             record = self.get_object()
             return self.get_serializer(record).data, record.updated_at
 
-        return cached_response(request, read)
+        try:
+            return cached_response(request, read)
+        except Http404:
+            moved_to = self.renamed(kwargs.get(self.lookup_field, ""))
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to)
+
+    def renamed(self, old_slug):
+        """Where a record that once had `old_slug` is now, from its history; None if nowhere."""
+        if self.lookup_field != "slug" or not hasattr(self.model, "history"):
+            return None
+        was = self.model.history.filter(slug=old_slug).values_list("id", flat=True).first()
+        record = self.visible().filter(pk=was).exclude(slug=old_slug).first()
+        if record is None:
+            return None
+        path = reverse(f"api:{self.basename}-detail", kwargs={"slug": record.slug})
+        url = self.request.build_absolute_uri(path)
+        query = self.request.META.get("QUERY_STRING")
+        return f"{url}?{query}" if query else url
 
 
 class SourceViewSet(RecordViewSet):

@@ -701,6 +701,19 @@ def test_an_editor_changes_a_draft(world):
     assert draft.title == "Better"
 
 
+def test_a_renamed_record_answers_its_old_api_address_with_301(world):
+    event = Event.objects.get(slug="event-0")
+    event.slug = "event-renamed"
+    event.save()
+    cache.clear()
+
+    response = APIClient().get("/api/v1/events/event-0/?format=csv")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("/api/v1/events/event-renamed/?format=csv")
+    get(APIClient(), "/api/v1/events/never-was/", status=404)
+
+
 def test_a_write_over_a_newer_version_is_refused_with_412(world):
     draft = make_world(1, start=90, status=Status.DRAFT, tag="d")["events"][0]
     read_at = http_date(draft.updated_at.timestamp())
