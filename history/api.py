@@ -10,6 +10,7 @@ import io
 import logging
 
 import django_filters
+import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -256,7 +257,10 @@ def cached_response(request, read):
     cache_key = caching.key("api", request, current) if current is not None else None
     found = caching.get(cache_key) if cache_key else None
     if found is None:
-        found = read()
+        data, changed = read()
+        # Plain JSON values: DRF's hyperlinks carry their model instances, and
+        # unpickling those on every hit would cost more than the queries saved.
+        found = orjson.loads(ORJSONRenderer().render(data)), changed
         if cache_key:
             caching.put(cache_key, found)
     data, changed = found

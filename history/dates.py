@@ -7,6 +7,7 @@ latest day the date can mean, so that years before the common era, centuries
 and open intervals all sort and filter with plain integer comparisons.
 """
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ def _upper(parsed) -> int:
     return _struct_bound(parsed.upper_strict(), LATEST)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(value: str) -> Span:
     """The sort bounds of an EDTF string; ValidationError if it is not one."""
     try:

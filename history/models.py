@@ -259,7 +259,8 @@ class Dated(models.Model):
         "2019/2022 (span), ~1500 (about), 1919? (uncertain), 1918-05-28/.. (open).",
     )
     date_lower = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
-    date_upper = models.IntegerField(null=True, blank=True, editable=False)
+    # Indexed too: a year range compares both bounds (DatedQuerySet.overlapping).
+    date_upper = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
 
     objects = RecordManager.from_queryset(DatedQuerySet)()
 
