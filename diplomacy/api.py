@@ -20,9 +20,8 @@ from history.api import (
     RecordViewSet,
     SourceViewSet,
     cited,
-    published_citations,
 )
-from history.models import Period, Person, Record, Source
+from history.models import Citation, Period, Person, Record, Source
 
 from . import filters
 from . import serializers as api_serializers
@@ -334,7 +333,7 @@ class ExportView(PublicAPIMixin, APIView):
             published_participations()
             .select_related("project", "country")
             .prefetch_related(
-                Prefetch("citations", published_citations().select_related("source"))
+                Prefetch("citations", Citation.objects.published().select_related("source"))
             )
         )
         records.extend(participations)

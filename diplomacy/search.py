@@ -34,7 +34,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Count, F, TextField, Value
+from django.db.models import Count, F, Prefetch, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -98,7 +98,9 @@ class Kind:
             queryset = queryset.filter(**{f"{self.parent}__in": parent_model.objects.published()})
         queryset = queryset.select_related(*self.related)
         if issubclass(self.model, CitedRecord):
-            queryset = queryset.prefetch_related("aliases")
+            queryset = queryset.prefetch_related(
+                Prefetch("aliases", Alias.objects.published())  # spellings of public sources
+            )
         return queryset
 
     @property

@@ -17,9 +17,7 @@ def home(request):
         request,
         "home.html",
         {
-            "figures": Figure.objects.published()
-            .chronological()
-            .prefetch_related("citations__source"),
+            "figures": Figure.objects.published().chronological().with_passages(),
             "events": Event.objects.published().exclude(date="").chronological().reverse()[:8],
             "timeline_teaser": layout.teaser(),
         },
@@ -43,8 +41,6 @@ class EventDetailView(RecordDetailView):
             super()
             .get_queryset()
             .prefetch_related(
-                "aliases",
-                "citations__source",
                 Prefetch("periods", Period.objects.published()),
                 Prefetch("people", Person.objects.published()),
                 Prefetch("countries", Country.objects.published()),
@@ -72,8 +68,8 @@ class CountryDetailView(RecordDetailView):
     def get_context_data(self, **kwargs):
         country = self.object
         return super().get_context_data(
-            relations=country.relations.published().prefetch_related("citations__source"),
-            missions=country.missions.published().prefetch_related("citations__source"),
+            relations=country.relations.published().with_passages(),
+            missions=country.missions.published().with_passages(),
             events=country.events.published().chronological(),
             participations=country.participations.filter(
                 project__in=Project.objects.published()
@@ -94,9 +90,7 @@ class OrganizationDetailView(RecordDetailView):
     def get_context_data(self, **kwargs):
         organization = self.object
         return super().get_context_data(
-            memberships=organization.memberships.published()
-            .chronological()
-            .prefetch_related("citations__source"),
+            memberships=organization.memberships.published().chronological().with_passages(),
             organs=organization.organs.published(),
             events=organization.events.published().chronological(),
             **kwargs,

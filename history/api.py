@@ -34,7 +34,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from . import caching, filters, serializers
-from .models import Alias, Citation, Period, Person, Quote, Source
+from .models import Period, Person, Quote, Source
 
 WRITE_ACTIONS = {"create", "update", "partial_update"}
 
@@ -273,21 +273,9 @@ def last_modified(response, moment):
     return response
 
 
-def published_citations():
-    return Citation.objects.filter(source__in=Source.objects.published())
-
-
 def cited(queryset):
     """Prefetch a record's citations and aliases, from published sources only."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "citations", published_citations().select_related("source").defer("source__text")
-        ),
-        Prefetch(
-            "aliases",
-            Alias.objects.filter(source__in=Source.objects.published()).select_related("source"),
-        ),
-    )
+    return queryset.with_passages()
 
 
 class RecordViewSet(
@@ -332,7 +320,7 @@ class RecordViewSet(
     def list(self, request, *args, **kwargs):
         def read():
             response = super(RecordViewSet, self).list(request, *args, **kwargs)
-            changed = self.model.objects.aggregate(changed=Max("updated_at"))["changed"]
+            changed = self.visible().aggregate(changed=Max("updated_at"))["changed"]
             return response.data, changed
 
         return cached_response(request, read)

@@ -59,11 +59,20 @@ def put(cache_key, value):
     _quietly(lambda: cache.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS))
 
 
+def shows_content(model):
+    """Whether the public reads this model: not the history, search index or redirects."""
+    return (
+        model._meta.app_label in CONTENT_APPS
+        and not model.__name__.startswith("Historical")
+        and model._meta.model_name not in {"searchentry", "redirect"}
+    )
+
+
 @receiver(post_save, dispatch_uid="history.caching.saved")
 @receiver(post_delete, dispatch_uid="history.caching.deleted")
 @receiver(m2m_changed, dispatch_uid="history.caching.relations_changed")
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if shows_content(sender):
         # Now, and again after commit: a request that read the old rows in
         # between filed them under a generation no one looks at any more.
         advance()

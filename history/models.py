@@ -144,6 +144,19 @@ class RecordQuerySet(models.QuerySet):
     def uncited(self):
         return self.filter(citations__isnull=True)
 
+    def with_passages(self):
+        """Prefetch citations and aliases, from published sources only, with their source."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "citations",
+                Citation.objects.published().select_related("source").defer("source__text"),
+            ),
+            models.Prefetch(
+                "aliases",
+                Alias.objects.published().select_related("source").defer("source__text"),
+            ),
+        )
+
 
 class DatedQuerySet(RecordQuerySet):
     def overlapping(self, year_from=None, year_to=None):
@@ -368,7 +381,13 @@ class Source(Record):
             yield self.text[position:], [], []
 
 
-class PassageManager(models.Manager):
+class PassageQuerySet(models.QuerySet):
+    def published(self):
+        """Passages of published sources: the only ones the public side shows."""
+        return self.filter(source__status=Status.PUBLISHED)
+
+
+class PassageManager(models.Manager.from_queryset(PassageQuerySet)):
     def get_by_natural_key(self, source_slug, words):
         return self.get(source__slug=source_slug, **{self.model.WORDS_FIELD: words})
 

@@ -39,6 +39,10 @@ def redirect_old_address(sender, instance, raw=False, **kwargs):
     before = sender._base_manager.filter(pk=instance.pk).first()
     if before is None or before.slug == instance.slug:
         return
+    # Only a public address moving to a public address: a redirect must never
+    # tell anyone the slug of a draft.
+    if not (before.is_published and instance.is_published):
+        return
     old_path = urlsplit(before.get_absolute_url()).path
     new_path = urlsplit(instance.get_absolute_url()).path
     Redirect.moved(old_path, new_path)

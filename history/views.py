@@ -88,7 +88,7 @@ class RecordDetailView(PreviewMixin, PublishedMixin, DetailView):
     def get_queryset(self):
         queryset = super().get_queryset()
         if issubclass(self.model, CitedRecord):
-            queryset = queryset.prefetch_related("aliases__source", "citations__source")
+            queryset = queryset.with_passages()
         return queryset
 
     def get_context_data(self, **kwargs):
@@ -137,11 +137,7 @@ class PeriodDetailView(RecordDetailView):
 
     def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "aliases", "citations__source", Prefetch("people", Person.objects.published())
-            )
+            super().get_queryset().prefetch_related(Prefetch("people", Person.objects.published()))
         )
 
 
@@ -159,8 +155,6 @@ class PersonDetailView(RecordDetailView):
             super()
             .get_queryset()
             .prefetch_related(
-                "aliases",
-                "citations__source",
                 Prefetch("periods", Period.objects.published()),
                 Prefetch("quotes", Quote.objects.published()),
             )
@@ -179,9 +173,7 @@ class QuoteDetailView(RecordDetailView):
     model = Quote
 
     def get_queryset(self):
-        return (
-            super().get_queryset().select_related("speaker").prefetch_related("citations__source")
-        )
+        return super().get_queryset().select_related("speaker")
 
 
 class SourceListView(FilteredListView):

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from diplomacy.models import Event, SearchEntry
 from history import caching
-from history.models import Status
+from history.models import Redirect, Status
 from tests import factories as f
 
 PAGES = ["/events/", "/", "/timeline/", "/map/"]
@@ -113,3 +114,24 @@ def test_pages_answer_a_conditional_get_with_304(client, event):
 
     assert first["ETag"]
     assert again.status_code == 304
+
+
+def test_the_generation_moves_on_again_when_the_change_commits(
+    event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        event.title = "Treaty of Stonewick"
+        event.save()
+
+    assert caching.advance in callbacks
+    before = caching.generation()
+    for callback in callbacks:
+        callback()
+    assert caching.generation() != before
+
+
+def test_history_rows_and_the_search_index_do_not_move_the_generation(db):
+    assert not caching.shows_content(SearchEntry)
+    assert not caching.shows_content(Redirect)
+    assert not caching.shows_content(Event.history.model)
+    assert caching.shows_content(Event)

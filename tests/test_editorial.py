@@ -160,3 +160,14 @@ def test_redirects_follow_every_rename_and_give_way_to_a_reused_address(client, 
 
 def test_an_unknown_address_is_still_a_404(client, db):
     assert client.get("/periods/never-was/").status_code == 404
+
+
+def test_renaming_a_draft_leaves_no_redirect_that_names_it(client, db):
+    event = factories.EventFactory(slug="quiet-draft", status=Status.DRAFT)
+    event.slug = "secret-new-title"
+    event.save()
+
+    response = client.get("/events/quiet-draft/")
+
+    assert response.status_code == 404
+    assert "secret-new-title" not in response.get("Location", "")

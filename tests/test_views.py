@@ -435,3 +435,15 @@ def test_staff_without_the_change_permission_cannot_preview(client, db):
     client.force_login(User.objects.create_user("viewer", is_staff=True))
 
     assert client.get(event.get_absolute_url() + "?preview").status_code == 404
+
+
+def test_a_citation_of_a_draft_source_is_not_shown_on_public_pages(client, db):
+    event = f.EventFactory()
+    hidden = f.SourceFactory(title="Unpublished memoir of Zephyrine", status=Status.DRAFT)
+    event.citations.add(f.CitationFactory(source=hidden))
+    event.aliases.add(f.AliasFactory(source=hidden))
+
+    for url in (event.get_absolute_url(), reverse("diplomacy:home")):
+        html = page(client, url)
+        assert "Zephyrine" not in html
+        assert hidden.get_absolute_url() not in html
