@@ -180,7 +180,9 @@ def _single(text: str) -> str:
 def _with_article(written: str) -> str:
     """ "the 1990s", "the 19th century" after since/until/from."""
     return (
-        f"the {written}" if re.match(r"^\d+(s| century)$|^\d+\w\w century$", written) else written
+        f"the {written}"
+        if re.match(r"^\d+(s| century)( BCE)?$|^\d+\w\w century( BCE)?$", written)
+        else written
     )
 
 

@@ -38,7 +38,7 @@ def generated(tmp_path_factory):
 
 
 @pytest.fixture
-def client(generated, db):
+def api_client(generated, db):
     make_world(2)
     # As Django's test client does: requests must not close the test's connection.
     signals.request_started.disconnect(close_old_connections)
@@ -63,21 +63,21 @@ def test_the_generated_client_has_every_resource(generated):
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_the_generated_client_reads_every_list_and_detail(generated, client, resource):
-    listed = operation(generated, resource, "list").sync_detailed(client=client)
+def test_the_generated_client_reads_every_list_and_detail(generated, api_client, resource):
+    listed = operation(generated, resource, "list").sync_detailed(client=api_client)
     assert listed.status_code == 200
     page = listed.parsed
     assert page.count == len(page.results) >= 1
 
     first = page.results[0]
     key = getattr(first.code, "value", first.code) if resource == "countries" else first.slug
-    detail = operation(generated, resource, "retrieve").sync_detailed(key, client=client)
+    detail = operation(generated, resource, "retrieve").sync_detailed(key, client=api_client)
     assert detail.status_code == 200
     assert detail.parsed.url == first.url
 
 
-def test_the_generated_client_searches(generated, client):
+def test_the_generated_client_searches(generated, api_client):
     search = importlib.import_module(f"{PACKAGE}.api.search.search_list")
-    found = search.sync_detailed(client=client, q="Period")
+    found = search.sync_detailed(client=api_client, q="Period")
 
     assert found.status_code == 200 and found.parsed.count >= 2

@@ -44,6 +44,7 @@ def test_parse_gives_earliest_and_latest_day(value, lower, upper):
         ("../1920-04", "until April 1920"),
         ("2011/..", "since 2011"),
         ("199X/..", "since the 1990s"),
+        ("-06XX/..", "since the 7th century BCE"),
         ("~1919", "c. 1919"),
         ("1919?", "1919 (?)"),
         ("[2017-07-04,2018-07-04,2019-07-04]", "4 July 2017, 2018 or 2019"),
