@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories import member_of
+
 
 @pytest.fixture(autouse=True)
 def fast_test_settings(settings):
@@ -18,3 +20,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return member_of("Publishers", "publisher")

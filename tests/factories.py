@@ -218,3 +218,12 @@ class FigureFactory(CitedRecordFactory):
     value = 100
     unit = "embassies"
     date = "2022"
+
+
+def member_of(group, username):
+    """A staff user in one of the editorial groups (made by a data migration)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="a long test passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -19,25 +19,9 @@ def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
-def member_of(group_name, username):
-    user = User.objects.create_user(username, password="a long test passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def content(db):
     call_command("load_content", verbosity=0)
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "editor")
-
-
-@pytest.fixture
-def publisher(db):
-    return member_of("Publishers", "publisher")
 
 
 def test_groups_come_from_the_data_migration(db):

@@ -29,6 +29,15 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
+# A bounded, repeatable number of examples per operation keeps the run short.
+BOUNDED = hypothesis.settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(hypothesis.HealthCheck),
+    phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+)
+
 # The schema comes from the code alone, so it loads before any database exists.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
@@ -56,13 +65,7 @@ def content(db, settings):
 
 
 @schema.parametrize()
-@hypothesis.settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=list(hypothesis.HealthCheck),
-    phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
-)
+@BOUNDED
 def test_every_get_operation_keeps_to_the_schema(case, content):
     case.call_and_validate(checks=CHECKS)
 
@@ -75,12 +78,6 @@ def publisher_token(content):
 
 
 @schema.include(method=["POST", "PUT", "PATCH"]).parametrize()
-@hypothesis.settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=list(hypothesis.HealthCheck),
-    phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
-)
+@BOUNDED
 def test_every_write_by_a_publisher_keeps_to_the_schema(case, publisher_token):
     case.call_and_validate(headers={"Authorization": f"Token {publisher_token}"}, checks=CHECKS)

@@ -1,31 +1,11 @@
 """The editors' side: who changed what, the review dashboard and change log, edit conflicts."""
 
-import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from diplomacy.models import Event
 from history.models import Status
 from tests import factories
 from tests.test_admin import admin_url, change_form_data
-
-PASSWORD = "a long test passphrase"
-
-
-def member_of(group, username):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "editor")
-
-
-@pytest.fixture
-def publisher(db):
-    return member_of("Publishers", "publisher")
 
 
 def save_as(user, record, **changes):

@@ -1,7 +1,6 @@
 """History and undo: a version for every save path, exact restores, recovered deletions."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.urls import reverse
@@ -13,24 +12,6 @@ from history import versions
 from history.models import Citation, Status
 from tests import factories
 from tests.test_admin import admin_url, change_form_data
-
-PASSWORD = "a long test passphrase"
-
-
-def member_of(group, username):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def publisher(db):
-    return member_of("Publishers", "publisher")
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "editor")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -390,13 +390,6 @@ def test_organization_page_costs_the_same_for_few_and_many_memberships(client, d
 
 
 # --- Previews ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
