@@ -23,7 +23,14 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_array_type, build_basic_type, build_parameter_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, pagination, permissions, renderers, throttling, viewsets
+from rest_framework import (
+    mixins,
+    pagination,
+    permissions,
+    renderers,
+    throttling,
+    viewsets,
+)
 from rest_framework import serializers as drf_serializers
 from rest_framework import views as drf_views
 from rest_framework.exceptions import APIException, NotFound, ValidationError

@@ -1,4 +1,6 @@
-from django.http import HttpResponsePermanentRedirect
+from urllib.parse import unquote
+
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect
 
 from .models import Redirect, one_version_each
 
@@ -37,3 +39,20 @@ class RedirectMiddleware:
             return response
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)
+
+
+class RefuseNulCharactersMiddleware:
+    """An address holding a NUL character is a bad request, answered before any view.
+
+    No text can hold one (PostgreSQL refuses it), so every lookup would fail.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return HttpResponseBadRequest(
+                "An address may not contain NUL characters (%00).", content_type="text/plain"
+            )
+        return self.get_response(request)

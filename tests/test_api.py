@@ -859,3 +859,16 @@ def test_docs_load_nothing_from_another_host(client, db, settings):
 def test_an_unknown_api_address_answers_404_in_the_error_body(client, db):
     body = get(client, "/api/v1/no-such-thing/", status=404).json()
     assert body["status"] == 404 and body["errors"][0]["field"] is None
+
+
+def test_a_nul_character_in_a_write_answers_400(world):
+    api = token_client(editor("Publishers"))
+
+    response = api.post(
+        "/api/v1/events/",
+        {**NEW_EVENT, "aliases": [{"source": "so\u0000urce", "name": "x"}]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "NUL" in response.json()["errors"][0]["message"]

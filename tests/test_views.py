@@ -440,3 +440,21 @@ def test_a_citation_of_a_draft_source_is_not_shown_on_public_pages(client, db):
         html = page(client, url)
         assert "Zephyrine" not in html
         assert hidden.get_absolute_url() not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/?period=%00",
+        "/search/?q=a%00b",
+        "/timeline/?period=%00",
+        "/events/%00/",
+        "/countries/%00/",
+        "/api/v1/events/%00/",
+        "/api/v1/events/?q=%00",
+    ],
+)
+def test_a_nul_character_anywhere_in_an_address_answers_400(client, db, url):
+    f.EventFactory()
+
+    assert client.get(url).status_code == 400
