@@ -1,6 +1,6 @@
 from urllib.parse import unquote
 
-from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 
 from .models import Redirect, one_version_each
 
@@ -52,7 +52,10 @@ class RefuseNulCharactersMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
-            return HttpResponseBadRequest(
-                "An address may not contain NUL characters (%00).", content_type="text/plain"
-            )
+            message = "An address may not contain NUL characters (%00)."
+            if request.path.startswith("/api/"):
+                # The API's one error body.
+                error = {"field": None, "message": message, "code": "invalid"}
+                return JsonResponse({"errors": [error], "status": 400}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain")
         return self.get_response(request)

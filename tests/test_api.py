@@ -872,3 +872,10 @@ def test_a_nul_character_in_a_write_answers_400(world):
 
     assert response.status_code == 400
     assert "NUL" in response.json()["errors"][0]["message"]
+
+
+def test_a_nul_character_in_an_api_address_answers_the_api_error_body(client, db):
+    body = get(client, "/api/v1/events/", status=400, data={"q": "a\x00b"}).json()
+
+    assert body["status"] == 400 and body["errors"][0]["field"] is None
+    assert "NUL" in body["errors"][0]["message"]
