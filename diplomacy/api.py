@@ -19,7 +19,6 @@ from history.api import (
     QuoteViewSet,
     RecordViewSet,
     SourceViewSet,
-    cited,
 )
 from history.models import Citation, Period, Person, Record, Source
 
@@ -59,7 +58,7 @@ class CountryViewSet(RecordViewSet):
         return super().get_object()
 
     def with_related(self, queryset):
-        return cited(queryset).prefetch_related(
+        return queryset.with_passages().prefetch_related(
             Prefetch("relations", Relation.objects.published()),
             Prefetch("missions", Mission.objects.published()),
             Prefetch("participations", published_participations().select_related("project")),
@@ -86,7 +85,7 @@ class RelationViewSet(RecordViewSet):
         )
 
     def with_related(self, queryset):
-        return cited(queryset)
+        return queryset.with_passages()
 
 
 class MissionViewSet(RelationViewSet):
@@ -108,7 +107,7 @@ class OrganizationViewSet(RecordViewSet):
 
     def with_related(self, queryset):
         return (
-            cited(queryset)
+            queryset.with_passages()
             .select_related("parent")
             .prefetch_related(
                 Prefetch("organs", Organization.objects.published()),
@@ -136,7 +135,7 @@ class MembershipViewSet(RecordViewSet):
         )
 
     def with_related(self, queryset):
-        return cited(queryset)
+        return queryset.with_passages()
 
 
 class ProjectViewSet(RecordViewSet):
@@ -149,7 +148,7 @@ class ProjectViewSet(RecordViewSet):
 
     def with_related(self, queryset):
         return (
-            cited(queryset)
+            queryset.with_passages()
             .select_related("parent")
             .prefetch_related(
                 Prefetch("components", Project.objects.published()),
@@ -168,7 +167,7 @@ class EventViewSet(RecordViewSet):
     write_serializer_class = api_serializers.EventWriteSerializer
 
     def with_related(self, queryset):
-        return cited(queryset).prefetch_related(
+        return queryset.with_passages().prefetch_related(
             Prefetch("periods", Period.objects.published()),
             Prefetch("people", Person.objects.published()),
             Prefetch("countries", Country.objects.published()),
@@ -186,7 +185,7 @@ class PriorityViewSet(RecordViewSet):
     write_serializer_class = api_serializers.PriorityWriteSerializer
 
     def with_related(self, queryset):
-        return cited(queryset)
+        return queryset.with_passages()
 
 
 class FigureViewSet(RecordViewSet):
@@ -198,7 +197,7 @@ class FigureViewSet(RecordViewSet):
     write_serializer_class = api_serializers.FigureWriteSerializer
 
     def with_related(self, queryset):
-        return cited(queryset).select_related("country", "organization")
+        return queryset.with_passages().select_related("country", "organization")
 
 
 # The resources in the order of their addresses, and of the export (each after

@@ -273,11 +273,6 @@ def last_modified(response, moment):
     return response
 
 
-def cited(queryset):
-    """Prefetch a record's citations and aliases, from published sources only."""
-    return queryset.with_passages()
-
-
 class RecordViewSet(
     PublicAPIMixin,
     mixins.CreateModelMixin,
@@ -325,9 +320,10 @@ class RecordViewSet(
 
         return cached_response(request, read)
 
-    def update(self, request, *args, **kwargs):
-        self.refuse_a_lost_update(request, self.get_object())
-        return super().update(request, *args, **kwargs)
+    def perform_update(self, serializer):
+        # The record update() already fetched: no second lookup.
+        self.refuse_a_lost_update(self.request, serializer.instance)
+        super().perform_update(serializer)
 
     @staticmethod
     def refuse_a_lost_update(request, record):
@@ -391,7 +387,8 @@ class PeriodViewSet(RecordViewSet):
     write_serializer_class = serializers.PeriodWriteSerializer
 
     def with_related(self, queryset):
-        return cited(queryset).prefetch_related(Prefetch("people", Person.objects.published()))
+        people = Prefetch("people", Person.objects.published())
+        return queryset.with_passages().prefetch_related(people)
 
 
 class PersonViewSet(RecordViewSet):
@@ -403,7 +400,7 @@ class PersonViewSet(RecordViewSet):
     write_serializer_class = serializers.PersonWriteSerializer
 
     def with_related(self, queryset):
-        return cited(queryset).prefetch_related(
+        return queryset.with_passages().prefetch_related(
             Prefetch("periods", Period.objects.published()),
             Prefetch("quotes", QuoteViewSet.visible()),
         )
@@ -427,4 +424,4 @@ class QuoteViewSet(RecordViewSet):
         )
 
     def with_related(self, queryset):
-        return cited(queryset)
+        return queryset.with_passages()
