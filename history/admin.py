@@ -189,30 +189,8 @@ class RecordForm(forms.ModelForm):
         return cleaned
 
     def conflict(self, seen):
-        model, pk = type(self.instance), self.instance.pk
-        history = versions.versions(model, pk)
-        latest = history.first()
-        opened = history.filter(updated_at=datetime.datetime.fromisoformat(seen)).first()
-        who = latest.history_user if latest and latest.history_user else "someone else"
-        when = self.instance.updated_at.strftime("%Y-%m-%d %H:%M:%S")
-        message = (
-            f"Not saved: {who} saved this record at {when} UTC, after you opened it. "
-            "Reload the page to edit the current version."
-        )
-        if latest and opened:
-            delta = latest.diff_against(opened)
-            changed = []
-            for change in delta.changes:
-                field = model._meta.get_field(change.field)
-                if field.name == "updated_at":
-                    continue
-                if field.many_to_many:
-                    changed.append(f"{field.verbose_name} changed")
-                else:
-                    changed.append(f"{field.verbose_name}: “{change.old}” → “{change.new}”")
-            if changed:
-                message += " What changed meanwhile: " + "; ".join(changed) + "."
-        return message
+        meanwhile = versions.saved_since(self.instance, datetime.datetime.fromisoformat(seen))
+        return f"Not saved: {meanwhile} Reload the page to edit the current version."
 
 
 class RecordAdmin(HistoryAdmin):

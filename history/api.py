@@ -6,6 +6,8 @@ addresses. `diplomacy.api` builds on the classes here.
 """
 
 import csv
+import datetime
+import hashlib
 import io
 import logging
 
@@ -15,7 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_etags
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
@@ -38,7 +40,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from . import caching, filters, serializers
+from . import caching, filters, serializers, versions
 from .models import Period, Person, Quote, Source
 
 WRITE_ACTIONS = {"create", "update", "partial_update"}
@@ -205,7 +207,23 @@ class FilterSetExtension(DjangoFilterExtension):
 
 
 class APISchema(AutoSchema):
-    """Every operation also names the error responses it can give."""
+    """Every operation also names the error responses it can give; changes name
+    the version they change."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.method in ("PUT", "PATCH"):
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    location=OpenApiParameter.HEADER,
+                    required=True,
+                    description="The ETag of the version read (from a GET of the record, or "
+                    "the answer to the last write), or * to overwrite any version. A record "
+                    "saved by someone else since answers 412; without the header, 428.",
+                )
+            )
+        return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
@@ -213,7 +231,7 @@ class APISchema(AutoSchema):
         if self.method not in ("GET", "HEAD"):
             codes += ["401", "403", "415"]
         if self.method in ("PUT", "PATCH"):
-            codes.append("412")
+            codes += ["412", "428"]
         for code in codes:
             responses.setdefault(code, self._get_response_for_code(ErrorBodySerializer, code))
         return responses
@@ -247,11 +265,73 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def cached_response(request, read):
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = (
+        "Send If-Match with the ETag of the version you read (GET the record, or take "
+        "it from your last write), or If-Match: * to overwrite whatever is there."
+    )
+    default_code = "precondition_required"
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def version_of(moment):
+    """A record's version: the microsecond of its last save, in hex."""
+    return format((moment - EPOCH) // datetime.timedelta(microseconds=1), "x")
+
+
+def moment_of(version):
+    """The inverse of version_of(); None for anything that is not a version."""
+    try:
+        return EPOCH + datetime.timedelta(microseconds=int(version, 16))
+    except (ValueError, OverflowError):
+        return None
+
+
+def tag_with_version(response, moment):
+    """ETag "<version>-<digest of the body>" on a record's answer.
+
+    If-Match compares the version (a change by anyone refuses the write), and
+    If-None-Match the whole tag (an embedded record's change alters the body
+    but not the version).
+    """
+    version = version_of(moment)
+
+    def tag(rendered):
+        digest = hashlib.md5(rendered.content, usedforsecurity=False).hexdigest()[:16]
+        rendered["ETag"] = f'"{version}-{digest}"'
+
+    response.add_post_render_callback(tag)
+    return response
+
+
+def refuse_a_lost_update(request, record):
+    """A PUT or PATCH names the version it changes in If-Match (the ETag it read):
+    428 without one, 412 if someone saved the record since, as the admin refuses it."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired()
+    if header == "*":
+        return
+    # Weak tags are taken too: a compressing proxy weakens them, the version is exact.
+    read = {tag.removeprefix("W/").strip('"').split("-")[0] for tag in parse_etags(header)}
+    if version_of(record.updated_at) in read:
+        return
+    seen = next(filter(None, map(moment_of, read)), None)
+    meanwhile = versions.saved_since(record, seen) if seen else "This is not its current version."
+    raise PreconditionFailed(
+        f"“{record}” was not saved: {meanwhile} Read it again and redo your change."
+    )
+
+
+def cached_response(request, read, versioned=False):
     """A response from `read()` -> (data, last changed), kept in the shared cache.
 
     The serialised data is cached, not the rendered bytes, so one entry serves
-    JSON and CSV alike; throttling and permissions have run before this.
+    JSON and CSV alike; throttling and permissions have run before this. A
+    `versioned` answer (one record's) carries its version in the ETag.
     """
     current = caching.generation() if not request.user.is_authenticated else None
     cache_key = caching.key("api", request, current) if current is not None else None
@@ -264,7 +344,8 @@ def cached_response(request, read):
         if cache_key:
             caching.put(cache_key, found)
     data, changed = found
-    return last_modified(Response(data), changed)
+    response = last_modified(Response(data), changed)
+    return tag_with_version(response, changed) if versioned else response
 
 
 def last_modified(response, moment):
@@ -289,6 +370,7 @@ class RecordViewSet(
 
     model = None
     write_serializer_class = None
+    saved = None  # the record this request created or changed
     lookup_field = "slug"
     permission_classes = [permissions.DjangoModelPermissionsOrAnonReadOnly]
     filter_backends = [DjangoFilterBackend]
@@ -320,22 +402,21 @@ class RecordViewSet(
 
         return cached_response(request, read)
 
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self.saved = serializer.instance
+
     def perform_update(self, serializer):
         # The record update() already fetched: no second lookup.
-        self.refuse_a_lost_update(self.request, serializer.instance)
+        refuse_a_lost_update(self.request, serializer.instance)
         super().perform_update(serializer)
+        self.saved = serializer.instance
 
-    @staticmethod
-    def refuse_a_lost_update(request, record):
-        """With If-Unmodified-Since (the Last-Modified the editor read), a record saved
-        by someone else since is not overwritten: 412, as the admin refuses it."""
-        header = request.headers.get("If-Unmodified-Since")
-        since = parse_http_date_safe(header) if header else None
-        if since is not None and int(record.updated_at.timestamp()) > since:
-            raise PreconditionFailed(
-                f"“{record}” was changed at {http_date(record.updated_at.timestamp())}, "
-                "after the version you read. Read it again and redo your change."
-            )
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.saved is not None:  # the ETag to send with the next change
+            tag_with_version(response, self.saved.updated_at)
+        return response
 
     def retrieve(self, request, *args, **kwargs):
         def read():
@@ -343,7 +424,7 @@ class RecordViewSet(
             return self.get_serializer(record).data, record.updated_at
 
         try:
-            return cached_response(request, read)
+            return cached_response(request, read, versioned=True)
         except Http404:
             moved_to = self.renamed(kwargs.get(self.lookup_field, ""))
             if moved_to is None:

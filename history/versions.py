@@ -36,6 +36,30 @@ def versions(model, pk):
     )
 
 
+def saved_since(record, seen):
+    """Who saved `record` after the version of `seen` (its updated_at then), and what changed."""
+    model = type(record)
+    history = versions(model, record.pk)
+    latest = history.first()
+    opened = history.filter(updated_at=seen).first()
+    who = latest.history_user if latest and latest.history_user else "someone else"
+    when = record.updated_at.strftime("%Y-%m-%d %H:%M:%S")
+    message = f"{who} saved this record at {when} UTC, after the version you started from."
+    if latest and opened:
+        changed = []
+        for change in latest.diff_against(opened).changes:
+            field = model._meta.get_field(change.field)
+            if field.name == "updated_at":
+                continue
+            if field.many_to_many:
+                changed.append(f"{field.verbose_name} changed")
+            else:
+                changed.append(f"{field.verbose_name}: “{change.old}” → “{change.new}”")
+        if changed:
+            message += " What changed meanwhile: " + "; ".join(changed) + "."
+    return message
+
+
 def record_version(instance, user=None, reason="", history_type=CHANGED):
     """Write one history row for `instance` as it stands now, its links included."""
     if user is not None:

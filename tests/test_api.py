@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -11,7 +10,6 @@ from django.core import serializers as django_serializers
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.http import http_date
 from django_countries import countries
 from rest_framework.test import APIClient
 
@@ -695,7 +693,9 @@ def test_an_editor_creates_a_draft_with_checked_citations(world):
 def test_an_editor_changes_a_draft(world):
     draft = make_world(1, start=90, status=Status.DRAFT, tag="d")["events"][0]
     api = token_client(editor())
-    response = api.patch(f"/api/v1/events/{draft.slug}/", {"title": "Better"}, format="json")
+    response = api.patch(
+        f"/api/v1/events/{draft.slug}/", {"title": "Better"}, format="json", HTTP_IF_MATCH="*"
+    )
     assert response.status_code == 200, response.content
     draft.refresh_from_db()
     assert draft.title == "Better"
@@ -714,32 +714,74 @@ def test_a_renamed_record_answers_its_old_api_address_with_301(world):
     get(APIClient(), "/api/v1/events/never-was/", status=404)
 
 
-def test_a_write_over_a_newer_version_is_refused_with_412(world):
-    draft = make_world(1, start=90, status=Status.DRAFT, tag="d")["events"][0]
-    read_at = http_date(draft.updated_at.timestamp())
-    # Someone else saves a little later.
-    Event.objects.filter(pk=draft.pk).update(updated_at=draft.updated_at + timedelta(seconds=5))
-    api = token_client(editor())
+def test_a_change_names_the_version_it_changes(world):
+    api = token_client(editor("Publishers"))
+    path = "/api/v1/events/event-0/"
+    read = get(api, path)["ETag"]
 
-    response = api.patch(
-        f"/api/v1/events/{draft.slug}/",
-        {"title": "Mine"},
-        format="json",
-        HTTP_IF_UNMODIFIED_SINCE=read_at,
-    )
+    mine = api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=read)
+    assert mine.status_code == 200, mine.content
+    # The answer carries the new version: the next change goes on from it.
+    assert mine["ETag"] != read
+    again = api.patch(path, {"summary": "More"}, format="json", HTTP_IF_MATCH=mine["ETag"])
+    assert again.status_code == 200, again.content
+    assert Event.objects.get(slug="event-0").summary == "More"
+
+
+def test_a_change_without_if_match_is_refused_with_428(world):
+    api = token_client(editor("Publishers"))
+    response = api.patch("/api/v1/events/event-0/", {"title": "Blind"}, format="json")
+    assert response.status_code == 428
+    assert "If-Match" in response.json()["errors"][0]["message"]
+    assert Event.objects.get(slug="event-0").title != "Blind"
+
+
+def test_a_write_over_a_newer_version_is_refused_with_412_saying_what_changed(world):
+    api = token_client(editor("Publishers"))
+    path = "/api/v1/events/event-0/"
+    read = get(api, path)["ETag"]
+    # Someone else saves meanwhile, within the same second.
+    other = token_client(editor("Editors"))
+    theirs = other.patch(path, {"summary": "Theirs"}, format="json", HTTP_IF_MATCH=read)
+    assert theirs.status_code == 200, theirs.content
+
+    response = api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=read)
 
     assert response.status_code == 412
-    assert "after the version you read" in response.json()["errors"][0]["message"]
-    draft.refresh_from_db()
-    assert draft.title != "Mine"
-    current = http_date((draft.updated_at + timedelta(seconds=1)).timestamp())
-    again = api.patch(
-        f"/api/v1/events/{draft.slug}/",
-        {"title": "Mine"},
-        format="json",
-        HTTP_IF_UNMODIFIED_SINCE=current,
+    message = response.json()["errors"][0]["message"]
+    assert "editors-user saved this record" in message
+    assert "“Theirs”" in message
+    event = Event.objects.get(slug="event-0")
+    assert (event.title, event.summary) != ("Mine", "Theirs") and event.summary == "Theirs"
+    # A weakened tag of the current version, or *, goes through.
+    current = "W/" + theirs["ETag"]
+    assert (
+        api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=current).status_code == 200
     )
-    assert again.status_code == 200
+    forced = api.patch(path, {"title": "Forced"}, format="json", HTTP_IF_MATCH="*")
+    assert forced.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "tag", ['"nonsense"', '"zzz-1"', "not even quoted", '"ffffffffffffffffffff-1"']
+)
+def test_a_malformed_if_match_is_a_412_not_an_error(world, tag):
+    api = token_client(editor("Publishers"))
+    response = api.patch(
+        "/api/v1/events/event-0/", {"title": "x"}, format="json", HTTP_IF_MATCH=tag
+    )
+    assert response.status_code == 412
+    assert Event.objects.get(slug="event-0").title != "x"
+
+
+def test_an_embedded_records_change_alters_the_etag_but_not_the_version(world):
+    first = get(APIClient(), "/api/v1/events/event-0/")["ETag"]
+    country = Event.objects.get(slug="event-0").countries.first()
+    country.name = "Renamed land"
+    country.save()
+    second = get(APIClient(), "/api/v1/events/event-0/")["ETag"]
+    assert second != first
+    assert second.split("-")[0] == first.split("-")[0]
 
 
 @pytest.mark.parametrize(
@@ -781,7 +823,9 @@ def test_a_publisher_publishes_only_a_cited_record(world):
 
 def test_an_editor_cannot_unpublish(world):
     api = token_client(editor())
-    response = api.patch("/api/v1/events/event-0/", {"status": "draft"}, format="json")
+    response = api.patch(
+        "/api/v1/events/event-0/", {"status": "draft"}, format="json", HTTP_IF_MATCH="*"
+    )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "status"
 

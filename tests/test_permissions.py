@@ -165,28 +165,37 @@ API = {
     "change a draft": (
         Status.DRAFT,
         lambda api, event, quote: api.patch(
-            f"/api/v1/events/{event.slug}/", {"title": "Better"}, format="json"
+            f"/api/v1/events/{event.slug}/", {"title": "Better"}, format="json", HTTP_IF_MATCH="*"
         ),
         lambda event: Event.objects.get(pk=event.pk).title == "Better",
     ),
     "submit for review": (
         Status.DRAFT,
         lambda api, event, quote: api.patch(
-            f"/api/v1/events/{event.slug}/", {"status": Status.IN_REVIEW}, format="json"
+            f"/api/v1/events/{event.slug}/",
+            {"status": Status.IN_REVIEW},
+            format="json",
+            HTTP_IF_MATCH="*",
         ),
         lambda event: status_of(event) == Status.IN_REVIEW,
     ),
     "publish": (
         Status.IN_REVIEW,
         lambda api, event, quote: api.patch(
-            f"/api/v1/events/{event.slug}/", {"status": Status.PUBLISHED}, format="json"
+            f"/api/v1/events/{event.slug}/",
+            {"status": Status.PUBLISHED},
+            format="json",
+            HTTP_IF_MATCH="*",
         ),
         lambda event: status_of(event) == Status.PUBLISHED,
     ),
     "unpublish": (
         Status.PUBLISHED,
         lambda api, event, quote: api.patch(
-            f"/api/v1/events/{event.slug}/", {"status": Status.DRAFT}, format="json"
+            f"/api/v1/events/{event.slug}/",
+            {"status": Status.DRAFT},
+            format="json",
+            HTTP_IF_MATCH="*",
         ),
         lambda event: status_of(event) == Status.DRAFT,
     ),

@@ -127,7 +127,12 @@ def test_an_api_write_writes_one_version_with_its_user(db, editor):
 
     response = api.post("/api/v1/events/", data, format="json")
     assert response.status_code == 201, response.content
-    response = api.patch("/api/v1/events/new-event/", {"title": "Better"}, format="json")
+    response = api.patch(
+        "/api/v1/events/new-event/",
+        {"title": "Better"},
+        format="json",
+        HTTP_IF_MATCH=response["ETag"],  # the version the create answered with
+    )
     assert response.status_code == 200, response.content
 
     event = Event.objects.get(slug="new-event")
