@@ -30,6 +30,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from bench import common
@@ -144,15 +145,20 @@ def edit_is_seen(servers, token, slug):
         for _ in range(3):
             common.get(server.url + api_path)
             common.get(server.url + page_path)
-    _, before = common.get(b.url + api_path)
-    old_title = json.loads(before)["title"]
+    with urllib.request.urlopen(b.url + api_path, timeout=5) as response:
+        old_title = json.loads(response.read())["title"]
+        read_version = response.headers["ETag"]  # what the PATCH changes (If-Match)
     new_title = f"Synthetic event edited through server A at {time.strftime('%H:%M:%S')}"
     started = time.perf_counter()
     status, body = common.get(
         a.url + api_path,
         method="PATCH",
         data=json.dumps({"title": new_title}).encode(),
-        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
+        headers={
+            "Authorization": f"Token {token}",
+            "Content-Type": "application/json",
+            "If-Match": read_version,
+        },
     )
     patched = time.perf_counter()
     if status != 200:
