@@ -148,6 +148,8 @@ AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Behind the TLS proxy, the visitor's address, not the proxy's (API_NUM_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
 
 # The admin's address: set DJANGO_ADMIN_URL (e.g. "editors-7f3a/") to move it.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"

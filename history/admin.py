@@ -1,7 +1,9 @@
 import datetime
+import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
@@ -224,6 +226,13 @@ class RecordAdmin(HistoryAdmin):
     @admin.display(description="changed by", ordering="last_changed_by")
     def changed_by(self, obj):
         return getattr(obj, "last_changed_by", None) or "—"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The version this request writes says what changed, as the admin log does.
+        message = self.construct_change_message(request, form, formsets, not change)
+        reason = LogEntry(change_message=json.dumps(message)).get_change_message()
+        versions.record_version(form.instance, reason=reason[:100])
 
     def has_publish_permission(self, request):
         opts = self.opts

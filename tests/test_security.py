@@ -83,6 +83,25 @@ def test_the_lock_holds_only_for_that_username(client, staff):
     assert log_in(client, PASSWORD, username="other").status_code == 302
 
 
+def test_behind_a_proxy_the_lock_holds_for_the_visitors_address(client, staff, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+
+    def through_proxy(password, seen):
+        # The proxy connects from 127.0.0.1 and appends the address it saw.
+        return client.post(
+            reverse("admin:login"),
+            {"username": "editor", "password": password},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.66, {seen}",
+        )
+
+    for n in range(5):
+        through_proxy(f"wrong password {n}", seen="198.51.100.7")
+
+    assert AccessFailureLog.objects.filter(ip_address="198.51.100.7").count() == 5
+    assert through_proxy(PASSWORD, seen="198.51.100.7").status_code == 429
+    assert through_proxy(PASSWORD, seen="198.51.100.8").status_code == 302
+
+
 def test_the_cool_off_defaults_to_an_hour():
     assert settings.AXES_FAILURE_LIMIT == 5
     if "AXES_COOLOFF_HOURS" not in os.environ:

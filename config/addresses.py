@@ -1,0 +1,10 @@
+"""The client's address, read one way for everything that counts per address."""
+
+from rest_framework.throttling import BaseThrottle
+
+
+def client_address(request):
+    """REMOTE_ADDR, or behind API_NUM_PROXIES proxies the address the nearest one
+    saw (from X-Forwarded-For), as the API's rate limit reads it: login lockouts
+    then count the visitor, not the proxy."""
+    return BaseThrottle().get_ident(request)
