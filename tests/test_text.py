@@ -1,5 +1,6 @@
 import pytest
 
+from history import text
 from history.text import contains, find
 
 TEXT = (
@@ -51,3 +52,16 @@ def test_find_gives_offsets_in_the_original_text():
 
 def test_contains_keeps_the_space_after_a_dash_ending_a_line():
     assert contains("Uzun Hasan -\nHasan the Long", "Uzun Hasan - Hasan the Long")
+
+
+def test_a_source_text_is_normalised_once_for_many_citations():
+    source = "The  treaty was\nsigned at Ag-\nQoyunlu. " * 50
+    text._normalized_source.cache_clear()
+    found = [text.find(source, words) for words in ("treaty was signed", "at Ag-Qoyunlu", "x")]
+
+    assert text._normalized_source.cache_info().misses == 1
+    assert [source[start:end] for start, end in found[:2]] == [
+        "treaty was\nsigned",
+        "at Ag-\nQoyunlu",
+    ]
+    assert found[2] is None
