@@ -1,8 +1,10 @@
 import django_filters
 from django import forms
 from django.db.models import Count
+from django.utils.functional import cached_property
 
 from history.filters import (
+    ChoicesFilter,
     DatedFilterSet,
     OrderingFilter,
     RecordFilterSet,
@@ -46,18 +48,12 @@ class EventFilterSet(DatedFilterSet):
     country = CountryFilter(field_name="countries")
     organization = SlugsFilter(field_name="organizations", model=Organization)
     person = SlugsFilter(field_name="people", model=Person)
-    category = django_filters.MultipleChoiceFilter(choices=Event.Category.choices)
+    category = ChoicesFilter(choices=Event.Category.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     def facets(self):
         """Counts of the filtered events per category and per period."""
-        events = self.qs.order_by().values("pk")
-        per_category = dict(
-            Event.objects.filter(pk__in=events)
-            .values_list("category")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
+        per_category = self._per_category
         return {
             "category": [
                 (value, label, per_category[value])
@@ -67,10 +63,26 @@ class EventFilterSet(DatedFilterSet):
             "period": [
                 (period.slug, period.name, period.count)
                 for period in Period.objects.published()
-                .filter(events__in=events)
+                .filter(events__in=self.qs.order_by().values("pk"))
                 .annotate(count=Count("events"))
             ],
         }
+
+    def total(self):
+        """How many events the filters select: the sum of the category counts."""
+        return sum(self._per_category.values())
+
+    @cached_property
+    def _counted(self):
+        """The filtered events, each once: a filter through a join may repeat one."""
+        events = self.qs.order_by()
+        if events.query.distinct:
+            return Event.objects.filter(pk__in=events.values("pk"))
+        return events
+
+    @cached_property
+    def _per_category(self):
+        return dict(self._counted.values_list("category").annotate(count=Count("pk")).order_by())
 
     class Meta(DatedFilterSet.Meta):
         model = Event
@@ -98,7 +110,7 @@ class CountryFilterSet(RecordFilterSet):
 class RelationFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "country__name")
     country = CountryFilter()
-    kind = django_filters.MultipleChoiceFilter(choices=Relation.Kind.choices)
+    kind = ChoicesFilter(choices=Relation.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     class Meta(DatedFilterSet.Meta):
@@ -109,7 +121,7 @@ class RelationFilterSet(DatedFilterSet):
 class MissionFilterSet(DatedFilterSet):
     search_fields = ("title", "city", "summary", "country__name")
     country = CountryFilter()
-    kind = django_filters.MultipleChoiceFilter(choices=Mission.Kind.choices)
+    kind = ChoicesFilter(choices=Mission.Kind.choices)
     direction = django_filters.ChoiceFilter(choices=Mission.Direction.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
@@ -135,7 +147,7 @@ class OrganizationFilterSet(RecordFilterSet):
 class MembershipFilterSet(DatedFilterSet):
     search_fields = ("summary", "organization__name", "organization__acronym")
     organization = SlugsFilter(model=Organization)
-    kind = django_filters.MultipleChoiceFilter(choices=Membership.Kind.choices)
+    kind = ChoicesFilter(choices=Membership.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):
@@ -146,7 +158,7 @@ class MembershipFilterSet(DatedFilterSet):
 class ProjectFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
     country = CountryFilter(field_name="countries")
-    kind = django_filters.MultipleChoiceFilter(choices=Project.Kind.choices)
+    kind = ChoicesFilter(choices=Project.Kind.choices)
     ordering = OrderingFilter(fields={"name": "name", "date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):
@@ -156,7 +168,7 @@ class ProjectFilterSet(DatedFilterSet):
 
 class PriorityFilterSet(RecordFilterSet):
     search_fields = ("title", "summary")
-    kind = django_filters.MultipleChoiceFilter(choices=Priority.Kind.choices)
+    kind = ChoicesFilter(choices=Priority.Kind.choices)
     ordering = OrderingFilter(fields={"position": "position", "title": "title"})
 
     class Meta:

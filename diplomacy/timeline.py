@@ -533,7 +533,9 @@ def teaser(today=None):
     the whole chart is one link to /timeline/.
     """
     periods = sorted((p for p in Period.objects.published().exclude(date="")), key=sort_key)
-    dated_events = Event.objects.published().exclude(date="")
+    # Dated: bounds set, the same as a date given (a constraint of Dated), and
+    # counted from the chronological index alone.
+    dated_events = Event.objects.published().filter(date_lower__isnull=False)
     events = sorted(dated_events.chronological()[:TEASER_EVENTS], key=sort_key)
     event_count = dated_events.count()
     axis = axis_for(periods + events, today=today)

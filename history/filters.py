@@ -8,6 +8,8 @@ parameter (country=GE&country=TR) mean any of them.
 import django_filters
 from django import forms
 from django.db.models import F, Q
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from .models import Period, Person, Quote, Source
 
@@ -60,8 +62,62 @@ class OrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "pk")
 
 
+def _attributes(attrs):
+    """HTML attributes as django/forms/widgets/attrs.html writes them."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        + ("" if value is True else f'="{conditional_escape(str(value))}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class ListedSelectMultiple(forms.SelectMultiple):
+    """A multiple select written in Python, in the very HTML of Django's templates.
+
+    Django renders each option through two template includes; a list page's
+    form offers every published person, organization and country, some 2,750
+    options, which took 0.4 s a page that way and takes a few ms this way.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [
+            f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>'
+        ]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in options:
+                html.append(
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # every value above is escaped
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    """Any of several values of one of the record's own columns (category, kind).
+
+    Without DISTINCT, which django-filter adds by default and which only a join
+    can need: a DISTINCT over every column makes the list's COUNT and its facets
+    sort the whole filtered table.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 class RelatedRecordsFilter(django_filters.ModelMultipleChoiceFilter):
     """Related records named by a key other than the pk; any of several values."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", ListedSelectMultiple)
+        super().__init__(*args, **kwargs)
 
     def get_filter_predicate(self, v):
         # django-filter would filter on getattr(v, to_field_name), comparing a
@@ -113,7 +169,7 @@ class DatedFilterSet(RecordFilterSet):
 
 class PeriodFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
-    kind = django_filters.MultipleChoiceFilter(choices=Period.Kind.choices)
+    kind = ChoicesFilter(choices=Period.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "name": "name"})
 
     class Meta(DatedFilterSet.Meta):
@@ -134,7 +190,7 @@ class PersonFilterSet(RecordFilterSet):
 class QuoteFilterSet(DatedFilterSet):
     search_fields = ("text", "occasion", "speaker__name")
     person = SlugsFilter(field_name="speaker", model=Person)
-    kind = django_filters.MultipleChoiceFilter(choices=Quote.Kind.choices)
+    kind = ChoicesFilter(choices=Quote.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):

@@ -61,6 +61,15 @@ class FilteredListView(PublishedMixin, ListView):
         status = 200 if valid and not self.page_error else 400
         return self.render_to_response(context, status=status)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        total = getattr(self.filterset, "total", None)
+        if total is not None and self.filterset.is_valid():
+            # A FilterSet whose facets count every filtered record knows the
+            # total already: the paginator needs no COUNT query of its own.
+            paginator.count = total()
+        return paginator
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         try:
@@ -84,6 +93,7 @@ class RecordDetailView(PreviewMixin, PublishedMixin, DetailView):
     """A record's page, with its neighbours in time and what citation managers read."""
 
     schema_type = None  # the schema.org type for JSON-LD, if one fits
+    query_params = ("preview",)  # all a record's page reads (history.caching.known_params)
 
     def get_queryset(self):
         queryset = super().get_queryset()
