@@ -31,11 +31,11 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Count, F, Prefetch, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, Value
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -194,11 +194,21 @@ DEPENDENTS = {
 }
 
 
-def vector():
+def vector(values=None):
+    """The weighted tsvector of an entry: of its columns, or of `values` about to be written.
+
+    From values, rows are written once with their vector: updating every row after a
+    bulk insert would leave a dead copy of each behind, and scans would read twice the pages.
+    """
+    title, aliases, body = (
+        (Value(values["title"]), Value(values["aliases"]), Value(values["body"]))
+        if values
+        else ("title", "aliases", "body")
+    )
     return (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("aliases", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
+        SearchVector(title, weight="A", config=CONFIG)
+        + SearchVector(aliases, weight="B", config=CONFIG)
+        + SearchVector(body, weight="C", config=CONFIG)
     )
 
 
@@ -243,22 +253,27 @@ def rebuild():
         (e.kind, e.object_id): e
         for e in SearchEntry.objects.only("id", "kind", "object_id", *fields)
     }
+    postgresql = connection.vendor == "postgresql"
     created, updated = [], []
     for kind in KINDS.values():
         for record in kind.queryset():
             values = kind.entry(record)
             entry = existing.pop((kind.key, record.pk), None)
             if entry is None:
+                if postgresql:
+                    values["vector"] = vector(values)
                 created.append(SearchEntry(kind=kind.key, object_id=record.pk, **values))
             elif any(getattr(entry, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(entry, name, value)
                 updated.append(entry)
     SearchEntry.objects.filter(pk__in=[e.pk for e in existing.values()]).delete()
-    SearchEntry.objects.bulk_update(updated, fields, batch_size=200)
+    if postgresql:
+        for entry in updated:
+            entry.vector = vector({name: getattr(entry, name) for name in fields})
+    written = [*fields, "vector"] if postgresql else fields
+    SearchEntry.objects.bulk_update(updated, written, batch_size=200)
     SearchEntry.objects.bulk_create(created, batch_size=200)
-    if connection.vendor == "postgresql":
-        SearchEntry.objects.update(vector=vector())
     return len(created), len(updated), len(existing)
 
 
@@ -369,35 +384,86 @@ def search(query: str, kinds=None, limit=PAGE_SIZE) -> list[Hit]:
     return Search(query, kinds).hits(limit=limit)
 
 
+class TitleVector(Func):
+    """The tsvector of the title alone: the expression of the GIN index of migration 0006."""
+
+    template = f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+class Names(Func):
+    """Title and aliases as one text: the expression of the trigram index of migration 0006."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = TextField()
+
+
+class WordSimilar(Func):
+    """`names %> words`: some stretch of names is word-similar to the words (by index)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " %%> "
+    output_field = BooleanField()
+
+
 class PostgresBackend:
+    """Matches the query's tsquery against the weighted vectors; titles that match come first.
+
+    Ranking every match of a common word (ts_rank over tens of thousands of rows) is
+    what made search slow, and the title matches rank first anyway. So the counts
+    query also counts the title matches (by their own GIN index), and a page inside
+    them ranks only them; a page past them ranks the other matches alone.
+    """
+
     suggestion = None
 
-    def _matching(self, query, fuzzy):
-        """(entries, tsquery, rank): the entries that match, and how well."""
-        search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-        entries = SearchEntry.objects.all()
-        if not fuzzy:
-            rank = SearchRank(F("vector"), search_query, normalization=1)
-            return entries.filter(vector=search_query), search_query, rank
+    def __init__(self):
+        self.title_counts = None  # {kind: entries whose title matches}; set by counts()
+
+    @staticmethod
+    def _search_query(query):
+        return SearchQuery(query, search_type="websearch", config=CONFIG)
+
+    def _fuzzy_matching(self, query):
+        """Entries whose title or aliases hold a word like one of the query's, and how alike."""
         # Only words long enough to be names: "the" or "of" would match every title.
         names_asked = " ".join(
             w for w in re.findall(r"\w+", query) if len(w) >= TRIGRAM_MIN_LENGTH
         )
+        entries = SearchEntry.objects.all()
         if not names_asked:
-            return entries.none(), search_query, Value(0.0)
-        names = Concat("title", Value(" "), "aliases", output_field=TextField())
-        entries = entries.alias(similarity=TrigramWordSimilarity(names_asked, names))
-        return entries.filter(similarity__gte=TRIGRAM_THRESHOLD), search_query, F("similarity")
+            return entries.none()
+        names = Names("title", "aliases")
+        # The operator %> (which the trigram index serves) holds where the word similarity
+        # reaches pg_trgm.word_similarity_threshold: 0.6 by default, TRIGRAM_THRESHOLD;
+        # the explicit comparison keeps TRIGRAM_THRESHOLD the rule if either changes.
+        return (
+            entries.filter(WordSimilar(names, Value(names_asked)))
+            .alias(similarity=TrigramWordSimilarity(names_asked, names))
+            .filter(similarity__gte=TRIGRAM_THRESHOLD)
+        )
 
     def counts(self, query, fuzzy):
-        entries, _, _ = self._matching(query, fuzzy)
-        rows = entries.order_by().values("kind").annotate(n=Count("id"))
-        return {row["kind"]: row["n"] for row in rows}
+        if fuzzy:
+            rows = self._fuzzy_matching(query).order_by().values("kind").annotate(n=Count("id"))
+            return {row["kind"]: row["n"] for row in rows}
+        search_query = self._search_query(query)
+        matching = SearchEntry.objects.filter(vector=search_query).order_by()
+        every = matching.values("kind").annotate(n=Count("id"), in_title=Value(False))
+        in_title = (
+            matching.alias(title_vector=TitleVector("title"))
+            .filter(title_vector=search_query)
+            .values("kind")
+            .annotate(n=Count("id"), in_title=Value(True))
+        )
+        counts, self.title_counts = {}, {}
+        for row in every.union(in_title, all=True):
+            (self.title_counts if row["in_title"] else counts)[row["kind"]] = row["n"]
+        return counts
 
     def hits(self, query, kinds, offset, limit, fuzzy):
-        entries, search_query, rank = self._matching(query, fuzzy)
-        if kinds:
-            entries = entries.filter(kind__in=kinds)
+        search_query = self._search_query(query)
         options = {
             "config": CONFIG,
             "start_sel": START,
@@ -407,17 +473,62 @@ class PostgresBackend:
             "max_fragments": 2,
             "fragment_delimiter": " … ",
         }
-        entries = entries.annotate(
-            rank=rank,
-            body_snippet=SearchHeadline("body", search_query, **options),
-            aliases_snippet=SearchHeadline("aliases", search_query, **options),
-        ).order_by(F("rank").desc(), F("date_lower").asc(nulls_last=True), "title")
-        return entries.values_list(
-            "kind", "title", "url", "body_snippet", "aliases_snippet", "rank"
-        )[offset : offset + limit]
+        fields = ("kind", "title", "url", "body_snippet", "aliases_snippet", "rank")
+
+        def page(entries, rank, start, stop, tier):
+            if kinds:
+                entries = entries.filter(kind__in=kinds)
+            entries = entries.annotate(
+                rank=rank,
+                tier=Value(tier),
+                body_snippet=SearchHeadline("body", search_query, **options),
+                aliases_snippet=SearchHeadline("aliases", search_query, **options),
+            ).order_by(F("rank").desc(), F("date_lower").asc(nulls_last=True), "title")
+            return entries.values_list(*fields, "tier", "date_lower")[start:stop]
+
+        if fuzzy:
+            pages = [page(self._fuzzy_matching(query), F("similarity"), offset, offset + limit, 0)]
+        else:
+            matching = SearchEntry.objects.filter(vector=search_query)
+            rank = SearchRank(F("vector"), search_query, normalization=1)
+            in_title = matching.alias(title_vector=TitleVector("title")).filter(
+                title_vector=search_query
+            )
+            others = matching.exclude(id__in=in_title.values("id"))
+            if self.title_counts is None:
+                self.counts(query, fuzzy=False)
+            first = sum(n for k, n in self.title_counts.items() if not kinds or k in kinds)
+            pages = []
+            if offset < first:
+                pages.append(page(in_title, rank, offset, min(first, offset + limit), 1))
+            if offset + limit > first:
+                start = max(offset - first, 0)
+                pages.append(page(others, rank, start, offset + limit - first, 0))
+        rows = pages[0] if len(pages) == 1 else pages[0].union(pages[1], all=True)
+        # The two parts of a page that straddles them are put in order here: at most a page.
+        ordered = sorted(
+            rows,
+            key=lambda r: (-r[6], -(r[5] or 0), r[7] is None, r[7] or 0, r[1]),
+        )
+        return [row[:6] for row in ordered]
 
 
 class SqliteBackend:
+    """FTS5: bm25 ranks the matches (title 10, aliases 5, body 1), snippets show them.
+
+    Joining every match to its entry to sort on date and title, and computing
+    snippets before the LIMIT, made a common word slow. Now the ranking reads the
+    FTS table alone and keeps the scores in a temporary table; only the matches that
+    score as well as the page's last (ties included) are joined to be ordered on
+    date and title, and only the page gets snippets. Counts read a narrow covering
+    index of the kinds (migration 0006).
+    """
+
+    # Letters that may stand first in a term, for candidates of a misspelt first letter.
+    FIRST_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789əı"
+    MAX_PREFIXES = 400  # ranges read from the vocabulary in one statement
+    TIE_MARGIN = 1000  # matches ranked past the page, so that its last score's ties are seen
+
     def __init__(self):
         self.suggestion = None
 
@@ -437,14 +548,30 @@ class SqliteBackend:
             self.suggestion = self.suggest(query) or ""
         return self.match(self.suggestion) if self.suggestion else ""
 
+    def candidates(self, found):
+        """The indexed terms that could be close to the words: those sharing the first
+        letter, or the second letter after any first one. Read by prefix ranges of the
+        FTS5 vocabulary, which seeks them rather than listing every term."""
+        prefixes = set()
+        for word in found:
+            prefixes.add(word[0])
+            if len(word) > 1:
+                prefixes.update(letter + word[1] for letter in self.FIRST_LETTERS)
+        prefixes = sorted(prefixes)[: self.MAX_PREFIXES]
+        select = "SELECT term FROM diplomacy_searchentry_vocab WHERE term >= %s AND term <= %s"
+        params = []
+        for prefix in prefixes:
+            params += [prefix, prefix + "\U0010ffff"]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ".join([select] * len(prefixes)), params)
+            return [term for (term,) in cursor.fetchall()]
+
     def suggest(self, query):
         """The query with each word the index lacks replaced by its closest indexed term."""
         found = words(query)
         if not found:
             return None
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT term FROM diplomacy_searchentry_vocab")
-            terms = [term for (term,) in cursor.fetchall()]
+        terms = self.candidates(found)
         known = set(terms)
         corrected = []
         for word in found:
@@ -462,7 +589,8 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT e.kind, COUNT(*) FROM diplomacy_searchentry_fts "
-                "JOIN diplomacy_searchentry e ON e.id = diplomacy_searchentry_fts.rowid "
+                "JOIN diplomacy_searchentry e INDEXED BY diplomacy_searchentry_id_kind "
+                "ON e.id = diplomacy_searchentry_fts.rowid "
                 "WHERE diplomacy_searchentry_fts MATCH %s GROUP BY e.kind",
                 [match],
             )
@@ -472,24 +600,58 @@ class SqliteBackend:
         match = self._match(query, fuzzy)
         if not match:
             return []
-        params = [START, STOP, START, STOP, match]
-        kind_filter = ""
+        rows = self._page(match, kinds, offset, limit, margin=self.TIE_MARGIN)
+        if rows and rows[0][-1]:
+            # More matches tie with the page's last score than the margin holds: rank them all.
+            rows = self._page(match, kinds, offset, limit, margin=None)
+        return [row[:-1] for row in rows]
+
+    def _page(self, match, kinds, offset, limit, margin):
+        """A page of hits, each with a last column that says whether ties may have been cut.
+
+        The best `offset + limit + margin` scores come from the FTS table alone; of
+        those, only the ones that score as well as the page's last are joined to their
+        entries to be ordered on date and title, and only the page gets snippets.
+        """
+        kind_join = kind_filter = ""
         if kinds:
-            kind_filter = f" AND e.kind IN ({', '.join(['%s'] * len(kinds))})"
-            params += list(kinds)
+            kind_join = (
+                " JOIN diplomacy_searchentry k INDEXED BY diplomacy_searchentry_id_kind"
+                " ON k.id = f.rowid"
+            )
+            kind_filter = f" AND k.kind IN ({', '.join(['%s'] * len(kinds))})"
+        order = "score DESC, e.date_lower IS NULL, e.date_lower, e.title"
+        wanted = offset + limit
+        kept = -1 if margin is None else wanted + margin  # LIMIT -1: no limit
         with connection.cursor() as cursor:
             cursor.execute(
+                # A CTE used more than once is computed once (SQLite materializes it).
+                # bm25 is lower for better matches: title counts 10, aliases 5, body 1.
+                "WITH top AS (SELECT f.rowid AS id,"
+                " -bm25(diplomacy_searchentry_fts, 10.0, 5.0, 1.0) AS score"
+                f" FROM diplomacy_searchentry_fts f{kind_join}"
+                f" WHERE diplomacy_searchentry_fts MATCH %s{kind_filter}"
+                " ORDER BY score DESC LIMIT %s), "
+                "cut AS (SELECT MIN(score) AS score FROM"
+                " (SELECT score FROM top ORDER BY score DESC LIMIT %s)), "
+                "page AS (SELECT top.id, top.score FROM top"
+                " JOIN diplomacy_searchentry e ON e.id = top.id"
+                " WHERE top.score >= (SELECT score FROM cut)"
+                f" ORDER BY {order} LIMIT %s OFFSET %s) "
+                # Snippets for the page only, in one more pass over the matches: looked
+                # up by rowid, FTS5 would set the whole query up again for each hit.
                 "SELECT e.kind, e.title, e.url, "
                 "snippet(diplomacy_searchentry_fts, 2, %s, %s, '…', 30), "
-                "snippet(diplomacy_searchentry_fts, 1, %s, %s, '…', 30), "
-                # bm25 is lower for better matches: title counts 10, aliases 5, body 1.
-                "-bm25(diplomacy_searchentry_fts, 10.0, 5.0, 1.0) AS score "
+                "snippet(diplomacy_searchentry_fts, 1, %s, %s, '…', 30), page.score AS score, "
+                "(SELECT COUNT(*) FROM top) = %s"
+                " AND (SELECT MIN(score) FROM top) = (SELECT score FROM cut) "
                 "FROM diplomacy_searchentry_fts "
-                "JOIN diplomacy_searchentry e ON e.id = diplomacy_searchentry_fts.rowid "
-                f"WHERE diplomacy_searchentry_fts MATCH %s{kind_filter} "
-                "ORDER BY score DESC, e.date_lower IS NULL, e.date_lower, e.title "
-                "LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                "CROSS JOIN page ON page.id = diplomacy_searchentry_fts.rowid "
+                "JOIN diplomacy_searchentry e ON e.id = page.id "
+                "WHERE diplomacy_searchentry_fts MATCH %s "
+                "AND +diplomacy_searchentry_fts.rowid IN (SELECT id FROM page) "
+                f"ORDER BY {order}",
+                [match, *kinds, kept, wanted, limit, offset, *(START, STOP) * 2, kept, match],
             )
             return cursor.fetchall()
 

@@ -146,6 +146,102 @@ def test_people_and_quotes_are_searchable(db):
     assert kinds == {"person", "quote"}
 
 
+def test_equal_scores_are_ordered_by_date_then_title(db):
+    # Same words, same lengths: every entry scores the same, so date and title decide.
+    years = [1905, 1901, 1903, 1902, 1904]
+    for number, year in enumerate(years):
+        event(f"Wrenfield talks {number + 1}", slug=f"w{number}", date=str(year))
+    event("Wrenfield talks 6", slug="undated")
+    expected = [f"Wrenfield talks {years.index(year) + 1}" for year in sorted(years)]
+    assert titles(search("Wrenfield")) == [*expected, "Wrenfield talks 6"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 ranking's tie margin")
+def test_a_page_is_exact_when_more_entries_tie_than_the_ranking_keeps(db, monkeypatch):
+    from diplomacy.search import SqliteBackend
+
+    for number in range(30):
+        # Dates run against the insertion order, so rowid order is not the answer.
+        event(f"Marrowby talks {number:02d}", slug=f"m{number}", date=str(1990 - number))
+    expected = [f"Marrowby talks {number:02d}" for number in reversed(range(30))]
+    monkeypatch.setattr(SqliteBackend, "TIE_MARGIN", 2)
+    with CaptureQueriesContext(connection) as queries:
+        page_two = titles(Search("Marrowby")[10:20])
+    assert page_two == expected[10:20]
+    assert len(queries) == 3  # counts, a page whose ties overflowed, the exact page
+
+
+def test_title_matches_come_first_on_every_page(db):
+    for number in range(PAGE_SIZE + 3):
+        event(f"Ashcombe accord {number}", slug=f"title{number}", date=str(1950 + number))
+    for number in range(5):
+        event(
+            f"Talks {number}",
+            summary="Ashcombe " * 8 + "was named again and again.",
+            slug=f"body{number}",
+            date=str(1800 + number),
+        )
+    results = Search("Ashcombe")
+    assert len(results) == PAGE_SIZE + 8
+    every = [hit.title for hit in results[0 : PAGE_SIZE + 8]]
+    assert every[: PAGE_SIZE + 3] == [f"Ashcombe accord {n}" for n in range(PAGE_SIZE + 3)]
+    assert sorted(every[PAGE_SIZE + 3 :]) == [f"Talks {n}" for n in range(5)]
+    # A page across the boundary, and one past it, agree with the whole list.
+    assert titles(results[PAGE_SIZE : PAGE_SIZE + 5]) == every[PAGE_SIZE : PAGE_SIZE + 5]
+    assert titles(results[PAGE_SIZE + 4 : PAGE_SIZE + 8]) == every[PAGE_SIZE + 4 :]
+
+
+def test_a_misspelt_search_takes_the_same_queries_however_many_rows(client, db):
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = page(client, q="Shirvenshahs")
+        assert "The Shirvanshahs send envoys" in html
+        return len(queries)
+
+    event("The Shirvanshahs send envoys")
+    few = count_queries()
+    for number in range(60):
+        event(f"Shirvan envoys {number}", summary="Shirvanshahs", slug=f"s{number}")
+    assert count_queries() == few
+    # Counts as typed, then counts and a page of the fuzzy search; SQLite first reads
+    # the candidate terms of its vocabulary.
+    assert few == (3 if connection.vendor == "postgresql" else 4)
+
+
+def test_a_misspelling_suggests_a_term_whose_first_letter_differs(db):
+    event("Qara Qoyunlu embassies")
+    results = Search("Kara Qoyunlu")
+    assert titles(results.hits()) == ["Qara Qoyunlu embassies"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+def test_title_and_misspelt_name_searches_use_their_indexes(db):
+    event("Qara Qoyunlu embassies")
+    with CaptureQueriesContext(connection) as queries:
+        assert Search("Qoyunlu").count() == 1
+        fuzzy = Search("Qoyunly")
+        assert fuzzy.count() == 1 and fuzzy.fuzzy
+    with connection.cursor() as cursor:
+        # Planned as for many rows: no sequential or plain index scan of the table.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plans = []
+        for query in queries.captured_queries:
+            cursor.execute("EXPLAIN " + query["sql"])
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert "diplomacy_searchentry_title_gin" in plans[0]
+    assert "diplomacy_searchentry_names_trgm" in plans[-1]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index")
+def test_counts_per_kind_read_the_narrow_index(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'diplomacy_searchentry_id_kind'"
+        )
+        assert "(id, kind)" in cursor.fetchone()[0]
+
+
 # --- Only what is published -----------------------------------------------------------
 
 
@@ -440,4 +536,17 @@ def test_rebuild_removes_stale_entries_and_restores_missing_ones(db):
     SearchEntry.objects.create(kind="event", object_id=kept.pk + 1000, title="Stale", url="/x/")
     call_command("rebuild_search_index", verbosity=0)
     assert titles(search("Sorrelmark")) == ["Kept Sorrelmark"]
+    assert search("Stale") == []
+
+
+def test_rebuild_rewrites_a_changed_entry_and_its_vector(db):
+    event("Gorsebridge summit")
+    SearchEntry.objects.update(title="Stale title")
+    if connection.vendor == "postgresql":
+        from diplomacy.search import vector
+
+        SearchEntry.objects.update(vector=vector())
+    assert search("Gorsebridge") == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert titles(search("Gorsebridge")) == ["Gorsebridge summit"]
     assert search("Stale") == []
