@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from history import caching
 from history.models import Period, Person
 from history.views import FilteredListView, RecordDetailView
 
@@ -12,6 +13,7 @@ from . import timeline as layout
 from .models import Country, Event, Figure, Organization, Priority, Project
 
 
+@caching.reads()
 def home(request):
     return render(
         request,
@@ -139,6 +141,7 @@ def _map_data(request):
     return form, year, maps.country_states(year, today=form.today)
 
 
+@caching.reads(*maps.YearForm.base_fields)
 def world_map(request):
     """The world coloured by what the content says as of one year, with the same as a table."""
     form, year, states = _map_data(request)
@@ -164,6 +167,7 @@ def world_map(request):
     return render(request, "diplomacy/map.html", context)
 
 
+@caching.reads(*maps.YearForm.base_fields)
 def world_map_states(request):
     """The map's data for one year as JSON, for the page's year slider."""
     form, year, states = _map_data(request)
@@ -186,6 +190,7 @@ def world_map_states(request):
 # --- Site search ------------------------------------------------------------------
 
 
+@caching.reads(*site_search.SearchForm.base_fields, "page")
 def search(request):
     """/search/?q=: every published record, ranked, with snippets and counts per type."""
     form = site_search.SearchForm(request.GET)
@@ -220,6 +225,7 @@ def search(request):
 # --- The timeline -----------------------------------------------------------------
 
 
+@caching.reads(*filters.EventFilterSet.base_filters, layout.ZOOM_PARAM)
 def timeline(request):
     """/timeline/: periods and events on one axis, and the same as a list grouped by period.
 

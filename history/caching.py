@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +46,74 @@ def advance():
     _quietly(lambda: cache.set(GENERATION_KEY, time.time_ns(), timeout=None))
 
 
+# Parameters read besides a list's filters: by the pages, and by the API's
+# pagination and renderers.
+PAGE_PARAMS = ("page",)
+API_PARAMS = ("page", "page_size", "format")
+
+
+def reads(*params):
+    """Name the query parameters a function view reads (see `known_params`)."""
+
+    def declare(view):
+        view.query_params = params
+        return view
+
+    return declare
+
+
+def known_params(path):
+    """The query parameters that can change the public answer at `path`.
+
+    A view declares them (`query_params`, or `reads` on a function view), or
+    they are its FilterSet's and pagination's. None when the view says nothing:
+    then every parameter counts, as a view may read any of them.
+    """
+    try:
+        func = resolve(path).func
+    except Resolver404:
+        return None
+    view = getattr(func, "view_class", None) or getattr(func, "cls", None)
+    declared = getattr(func, "query_params", None)
+    if declared is None:
+        declared = getattr(view, "query_params", None)
+    if declared is not None:
+        return frozenset(declared)
+    filterset_class = getattr(view, "filterset_class", None)
+    if filterset_class is None:
+        return None
+    extra = API_PARAMS if getattr(func, "cls", None) else PAGE_PARAMS
+    return frozenset(filterset_class.base_filters).union(extra)
+
+
+def keep_known_params(request):
+    """Drop the query parameters the view does not read, before it runs.
+
+    So that an unknown parameter (a tracking tag, a cache buster) neither makes
+    a new cache entry nor shows up in the links of a page cached for others.
+    """
+    known = known_params(request.path_info)
+    if known is None or all(name in known for name in request.GET):
+        return
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in known:
+            query.setlist(name, values)
+    request.META["QUERY_STRING"] = query.urlencode()
+    request.GET = QueryDict(request.META["QUERY_STRING"])
+
+
 def key(kind, request, current):
-    """A cache key for one public answer: its kind, generation and full address."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """A cache key for one public answer: its kind, generation, address and parameters.
+
+    Only the parameters the view reads count (all of them if it does not say
+    which), in a fixed order: ?a=1&b=2 and ?b=2&a=1 share one entry.
+    """
+    known = known_params(request.path_info)
+    params = sorted(
+        (name, values) for name, values in request.GET.lists() if known is None or name in known
+    )
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params!r}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"public:{kind}:{current}:{digest}"
 
@@ -93,8 +160,11 @@ class PublicPageCacheMiddleware:
         self.skipped = (*self.SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
 
     def __call__(self, request):
+        if self.is_public_api_read(request):
+            keep_known_params(request)  # the API caches its answers itself, by key()
         if not self.is_cacheable_request(request):
             return self.get_response(request)
+        keep_known_params(request)
         current = generation()
         if current is None:
             return self.get_response(request)
@@ -106,6 +176,14 @@ class PublicPageCacheMiddleware:
         if self.is_cacheable_response(response):
             put(cache_key, response)
         return response
+
+    @staticmethod
+    def is_public_api_read(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and request.path.startswith("/api/")
+            and not request.user.is_authenticated
+        )
 
     def is_cacheable_request(self, request):
         return (

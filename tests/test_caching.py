@@ -4,6 +4,8 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from diplomacy.models import Event, SearchEntry
@@ -135,3 +137,63 @@ def test_history_rows_and_the_search_index_do_not_move_the_generation(db):
     assert not caching.shows_content(Redirect)
     assert not caching.shows_content(Event.history.model)
     assert caching.shows_content(Event)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/events/?category=conflict", "/", "/api/v1/events/?year_from=1900", "/search/?q=treaty"],
+)
+def test_unknown_parameters_make_no_new_cache_entry(client, event, url, django_assert_num_queries):
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(f"{url}{'&' if '?' in url else '?'}utm_source=x&_=12345")
+
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+
+
+def test_unknown_parameters_do_not_reach_the_page_or_its_links(client, event):
+    response = client.get("/events/?category=conflict&utm_source=tracker")
+
+    assert response.status_code == 200
+    assert b"tracker" not in response.content
+    assert response.wsgi_request.GET.dict() == {"category": "conflict"}
+
+
+def test_known_parameters_in_another_order_share_one_entry(
+    client, event, django_assert_num_queries
+):
+    client.get("/events/?category=conflict&year_from=1900")
+    with django_assert_num_queries(0):
+        client.get("/events/?year_from=1900&category=conflict")
+
+
+def test_a_known_parameter_still_makes_its_own_entry(client, event):
+    client.get("/events/?category=conflict")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/events/?category=statehood")
+
+    assert len(queries) > 0
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/events/", {"q", "year_from", "year_to", "category", "country", "page", "ordering"}),
+        ("/api/v1/events/", {"q", "category", "page", "page_size", "format", "ordering"}),
+        ("/events/some-event/", {"preview"}),
+        ("/", set()),
+        ("/search/", {"q", "kind", "page"}),
+        ("/map/", {"year", "view"}),
+        ("/timeline/", {"period", "category", "year_from", "year_to"}),
+    ],
+)
+def test_known_params_are_the_ones_each_view_reads(path, expected):
+    known = caching.known_params(path)
+
+    assert expected <= known if expected else known == frozenset()
+
+
+def test_a_view_that_says_nothing_keeps_every_parameter():
+    assert caching.known_params("/sitemap.xml") is None
+    assert caching.known_params("/no/such/page/") is None
