@@ -423,3 +423,19 @@ def test_str_shortens_long_citations_and_quotes():
 
     assert str(citation) == f"S: “{words[:80]}”"
     assert str(quote) == f"P: “{words[:60]}”"
+
+
+def test_neighbours_follow_the_chronological_order_through_ties():
+    # Same start, then same start and end (broken by pk), an undated one, a draft.
+    same_day = [f.EventFactory(date="1920") for _ in range(2)]
+    wider = f.EventFactory(date="1920/1921")
+    earlier = f.EventFactory(date="1919-05")
+    later = f.EventFactory(date="1921-01-01")
+    f.EventFactory(date="")
+    f.EventFactory(date="1920", status=Status.DRAFT)
+    ordered = [earlier, *same_day, wider, later]
+    published = Event.objects.published()
+
+    assert [published.after(e) for e in ordered] == [*ordered[1:], None]
+    assert [published.before(e) for e in ordered] == [None, *ordered[:-1]]
+    assert published.after(Event(date="", pk=10**6)) is None
