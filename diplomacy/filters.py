@@ -38,7 +38,7 @@ class CountryFilter(RelatedRecordsFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "code")
-        kwargs["queryset"] = lambda request: Country.objects.published()
+        kwargs["queryset"] = lambda request: Country.objects.published().only("code", "name")
         super().__init__(*args, **kwargs)
 
 
@@ -46,7 +46,9 @@ class EventFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "aliases__name")
     period = SlugsFilter(field_name="periods", model=Period)
     country = CountryFilter(field_name="countries")
-    organization = SlugsFilter(field_name="organizations", model=Organization)
+    organization = SlugsFilter(
+        field_name="organizations", model=Organization, shown=("name", "acronym")
+    )
     person = SlugsFilter(field_name="people", model=Person)
     category = ChoicesFilter(choices=Event.Category.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
@@ -146,7 +148,7 @@ class OrganizationFilterSet(RecordFilterSet):
 
 class MembershipFilterSet(DatedFilterSet):
     search_fields = ("summary", "organization__name", "organization__acronym")
-    organization = SlugsFilter(model=Organization)
+    organization = SlugsFilter(model=Organization, shown=("name", "acronym"))
     kind = ChoicesFilter(choices=Membership.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
@@ -179,7 +181,7 @@ class PriorityFilterSet(RecordFilterSet):
 class FigureFilterSet(DatedFilterSet):
     search_fields = ("label", "unit")
     country = CountryFilter()
-    organization = SlugsFilter(model=Organization)
+    organization = SlugsFilter(model=Organization, shown=("name", "acronym"))
     ordering = OrderingFilter(fields={"date_lower": "date", "value": "value"})
 
     class Meta(DatedFilterSet.Meta):

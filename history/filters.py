@@ -126,11 +126,16 @@ class RelatedRecordsFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class SlugsFilter(RelatedRecordsFilter):
-    """Related records by slug, published ones only."""
+    """Related records by slug, published ones only.
 
-    def __init__(self, *args, model, **kwargs):
+    Read with the columns their options show only (`shown`, what the model's
+    __str__ reads): a list page offers every published person and organization.
+    """
+
+    def __init__(self, *args, model, shown=("name",), **kwargs):
         kwargs.setdefault("to_field_name", "slug")
-        kwargs["queryset"] = lambda request: model.objects.published()
+        columns = (kwargs["to_field_name"], *shown)
+        kwargs["queryset"] = lambda request: model.objects.published().only(*columns)
         super().__init__(*args, **kwargs)
 
 
