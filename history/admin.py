@@ -11,13 +11,13 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import versions
-from .models import Alias, Citation, Period, Person, Quote, Record, Source, Status
+from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Record, Source, Status
 from .resources import resource_for
 
 IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
@@ -244,9 +244,11 @@ class RecordAdmin(HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # Only Publishers may move a record into or out of publication.
-        if obj and obj.is_published and not self.has_publish_permission(request):
-            fields.append("status")
+        # Only Publishers may move a record into or out of publication, or schedule it.
+        if not self.has_publish_permission(request):
+            fields.append("publish_at")
+            if obj and obj.is_published:
+                fields.append("status")
         return fields
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
@@ -271,7 +273,7 @@ class RecordAdmin(HistoryAdmin):
             record.status = status
             record._history_user = request.user
             record._change_reason = action
-            record.save(update_fields=["status", "updated_at"])
+            record.save(update_fields=["status", "publish_at", "updated_at"])
             count += 1
         return count
 
@@ -447,6 +449,30 @@ def changes(models, label="", username="", day_from=None, day_to=None, limit=CHA
     return rows[:limit]
 
 
+@admin.register(ErrorReport)
+class ErrorReportAdmin(admin.ModelAdmin):
+    """Readers' reports, as they sent them: editors read, check and mark them resolved."""
+
+    list_display = ["created_at", "page_link", "message", "email", "resolved"]
+    list_filter = ["resolved"]
+    search_fields = ["page", "message", "email"]
+    readonly_fields = ["page_link", "message", "email", "created_at"]
+    fields = ["page_link", "message", "email", "created_at", "resolved"]
+    actions = ["mark_resolved"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="page", ordering="page")
+    def page_link(self, report):
+        return format_html('<a href="{}">{}</a>', report.page, report.page)
+
+    @admin.action(description="Mark as resolved", permissions=["change"])
+    def mark_resolved(self, request, queryset):
+        count = queryset.update(resolved=True)
+        self.message_user(request, f"Marked {count} report(s) resolved.", messages.SUCCESS)
+
+
 def dashboard_view(request):
     """What awaits review, and the log of changes across all content."""
     models = _viewable(request)
@@ -479,6 +505,11 @@ def dashboard_view(request):
             for record in in_review
         ],
         "log": log,
+        "open_reports": (
+            ErrorReport.objects.filter(resolved=False).count()
+            if request.user.has_perm("history.view_errorreport")
+            else None
+        ),
         "errors": errors,
         "models": sorted(models),
         "filters": {"model": label, "user": username, "from": day_from, "to": day_to},

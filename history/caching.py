@@ -127,11 +127,11 @@ def put(cache_key, value):
 
 
 def shows_content(model):
-    """Whether the public reads this model: not the history, search index or redirects."""
+    """Whether the public reads this model: not the history, search index, redirects or reports."""
     return (
         model._meta.app_label in CONTENT_APPS
         and not model.__name__.startswith("Historical")
-        and model._meta.model_name not in {"searchentry", "redirect"}
+        and model._meta.model_name not in {"searchentry", "redirect", "errorreport"}
     )
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from . import dates, text
@@ -144,6 +145,10 @@ class RecordQuerySet(models.QuerySet):
     def uncited(self):
         return self.filter(citations__isnull=True)
 
+    def due(self, now):
+        """Records in review whose scheduled publication (`publish_at`) has come."""
+        return self.filter(status=Status.IN_REVIEW, publish_at__lte=now)
+
     def with_passages(self):
         """Prefetch citations and aliases, from published sources only, with their source."""
         return self.prefetch_related(
@@ -244,6 +249,16 @@ class Record(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    # Scheduled publishing: `manage.py publish_scheduled` (cron, every minute)
+    # publishes a record in review once this moment has come.
+    publish_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Publish automatically at this moment once the record is in review "
+        "and cites a source. Only Publishers set it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -265,6 +280,12 @@ class Record(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if self.is_published:
+            # Done with: a schedule left behind would republish it after a later unpublish.
+            self.publish_at = None
+        super().save(*args, **kwargs)
 
 
 class CitedRecord(Record):
@@ -593,3 +614,23 @@ class Redirect(models.Model):
         cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
         cls.objects.filter(old_path=models.F("new_path")).delete()
         cls.objects.filter(old_path=new_path).delete()  # the address is in use again
+
+
+# --- Readers' reports -------------------------------------------------------------
+
+
+class ErrorReport(models.Model):
+    """A reader's report of an error on a public page, for the editors to check."""
+
+    page = models.CharField(max_length=300, help_text="The address of the page reported on.")
+    message = models.TextField(max_length=3000, help_text="What is wrong, and where it says so.")
+    email = models.EmailField(blank=True, help_text="Given only by readers who want an answer.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    resolved = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "error report"
+
+    def __str__(self):
+        return f"{self.page}: {Truncator(self.message).chars(60)}"

@@ -271,15 +271,21 @@ class RecordWriteSerializer(serializers.ModelSerializer):
         return attrs
 
     def check_publication(self, record, attrs):
-        """Publishing and unpublishing need the `publish_<model>` permission."""
-        before = self.instance.status if self.instance else None
-        if record.status == before or Status.PUBLISHED not in (record.status, before):
-            return
+        """Publishing, unpublishing and scheduling need the `publish_<model>` permission."""
         opts = record._meta
         user = self.context["request"].user
-        if not user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+        if user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+            return
+        before = self.instance.status if self.instance else None
+        if record.status != before and Status.PUBLISHED in (record.status, before):
             raise ValidationError(
                 {"status": "You may not publish or unpublish: ask a publisher."},
+                code="permission",
+            )
+        scheduled = self.instance.publish_at if self.instance else None
+        if record.publish_at != scheduled:
+            raise ValidationError(
+                {"publish_at": "You may not schedule a publication: ask a publisher."},
                 code="permission",
             )
 
@@ -338,7 +344,7 @@ class CitedRecordWriteSerializer(RecordWriteSerializer):
             )
 
 
-WRITE_FIELDS = ["slug", "status"]
+WRITE_FIELDS = ["slug", "status", "publish_at"]
 CITED_WRITE_FIELDS = ["citations", "aliases"]
 
 

@@ -1,10 +1,17 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
 
 app_name = "history"
 
 urlpatterns = [
+    path("report/", views.ErrorReportView.as_view(), name="report-error"),
+    path(
+        "report/sent/",
+        TemplateView.as_view(template_name="history/report_sent.html"),
+        name="report-error-sent",
+    ),
     path("periods/", views.PeriodListView.as_view(), name="period-list"),
     path("periods/<slug:slug>/", views.PeriodDetailView.as_view(), name="period-detail"),
     path("people/", views.PersonListView.as_view(), name="person-list"),

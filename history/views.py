@@ -1,11 +1,15 @@
 from django.core.paginator import InvalidPage
 from django.db.models import Prefetch
+from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.views.generic import DetailView, ListView
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView, DetailView, ListView
 
 from . import dates, filters
+from .forms import ErrorReportForm
 from .models import CitedRecord, Dated, Period, Person, Quote, Source
 
 
@@ -196,3 +200,22 @@ class SourceDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(passages=list(self.object.passages()), **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")  # the form carries a CSRF token
+class ErrorReportView(CreateView):
+    """A reader reports an error on a page (`?page=/events/…/`); editors see it in the admin."""
+
+    form_class = ErrorReportForm
+    template_name = "history/report_form.html"
+    success_url = reverse_lazy("history:report-error-sent")
+
+    def get_initial(self):
+        return {"page": self.request.GET.get("page", "")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        page = form["page"].value() or ""
+        context["page"] = page if page.startswith("/") and not form["page"].errors else ""
+        return context

@@ -68,6 +68,8 @@ def pages(db):
         reverse("diplomacy:event-list") + "?year_from=abc&category=nope",
         reverse("diplomacy:timeline") + "?year_from=abc",
         reverse("diplomacy:map") + "?year=abc",
+        reverse("history:report-error") + "?page=" + event.get_absolute_url(),
+        reverse("history:report-error-sent"),
         "/no-such-page/",
     ]
 

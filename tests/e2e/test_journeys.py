@@ -60,6 +60,26 @@ def test_home_to_timeline_to_event_to_source_and_back(page, site, outside_reques
     assert outside_requests == []
 
 
+def test_a_reader_reports_an_error_on_the_page_they_read(page, site, outside_requests):
+    page.goto(site + "/events/")
+    page.locator(".list-results a[href^='/events/']").first.click()
+    event_path = urlsplit(page.url).path
+    page.get_by_role("contentinfo").get_by_role("link", name="Report it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report an error")
+    expect(page.get_by_role("link", name=event_path)).to_be_visible()
+
+    page.get_by_role("button", name="Send the report").click()
+    message = page.get_by_label("What is wrong?")
+    expect(message).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("alert")).to_contain_text("Say what is wrong")
+
+    message.fill("The date in the summary differs from the source.")
+    page.get_by_role("button", name="Send the report").click()
+    expect(page).to_have_url(url(site, "/report/sent/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    assert outside_requests == []
+
+
 def test_event_filters_apply_and_clear_one_by_one(page, site):
     page.goto(site + "/events/")
     form = page.get_by_role("search", name="Filter the list")

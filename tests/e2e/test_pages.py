@@ -31,6 +31,7 @@ PAGES = [
     *LISTS,
     *DETAILS,
     "event-list-invalid",
+    "report-error",
     "not-found",
 ]
 FIXED = {
@@ -39,6 +40,7 @@ FIXED = {
     "map": "/map/",
     "search-results": "/search/?q=Baku",
     "event-list-invalid": "/events/?year_from=abc",
+    "report-error": "/report/?page=/timeline/",
     "not-found": "/no-such-page/",
 }
 STATUS = {"event-list-invalid": 400, "not-found": 404}

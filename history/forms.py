@@ -1,0 +1,46 @@
+from django import forms
+from django.urls import Resolver404, resolve
+
+from .models import ErrorReport
+
+# The public pages are the apps' own; these two hold no content to report on.
+REPORTABLE_APPS = {"history", "diplomacy"}
+NOT_REPORTABLE = {"report-error", "report-error-sent"}
+
+
+class ErrorReportForm(forms.ModelForm):
+    """A reader's report; `website` is a trap only robots fill in."""
+
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = ErrorReport
+        fields = ["page", "message", "email"]
+        widgets = {"page": forms.HiddenInput, "message": forms.Textarea(attrs={"rows": 6})}
+        labels = {"message": "What is wrong?", "email": "Your email (optional)"}
+        error_messages = {
+            "message": {
+                "required": "Say what is wrong, and where the page says it.",
+                "max_length": "A report can be at most %(limit_value)d characters long "
+                "(this one has %(show_value)d).",
+            },
+        }
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        try:
+            match = resolve(page) if page.startswith("/") else None
+        except Resolver404:
+            match = None
+        if (
+            match is None
+            or match.namespace not in REPORTABLE_APPS
+            or match.url_name in NOT_REPORTABLE
+        ):
+            raise forms.ValidationError("That is not a page of this site.")
+        return page
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError("Leave this field empty.")
+        return ""
