@@ -4,6 +4,7 @@ search over everything published, and the export of all published content.
 
 from django.core import serializers as django_serializers
 from django.db.models import Prefetch
+from django.urls import resolve
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers
@@ -22,7 +23,7 @@ from history.api import (
 )
 from history.models import Citation, Period, Person, Record, Source
 
-from . import filters
+from . import filters, search
 from . import serializers as api_serializers
 from .models import (
     Country,
@@ -223,41 +224,45 @@ VIEWSETS = {
 
 
 class SearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=200, help_text="Words to find, in any record.")
+    q = serializers.CharField(max_length=search.MAX_QUERY_LENGTH)
+    kind = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(search.KINDS)), required=False
+    )
 
 
 class SearchResultSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="The kind of record, e.g. event or country.")
     title = serializers.CharField()
+    snippet = serializers.CharField(
+        help_text="Where the words stand in the record: HTML, the text escaped and the "
+        "matched words in <mark>."
+    )
     url = serializers.URLField(help_text="The record in the API.")
     web_url = serializers.URLField(help_text="The record's page on the site.")
-
-
-def _rank(title, query):
-    title, query = title.casefold(), query.casefold()
-    if title == query:
-        return 0
-    if title.startswith(query):
-        return 1
-    if query in title:
-        return 2
-    if all(word in title for word in query.split()):
-        return 3
-    return 4
 
 
 @extend_schema(
     parameters=[
         OpenApiParameter(
-            "q", str, required=True, description="Words to find; every word must match."
-        )
+            "q",
+            str,
+            required=True,
+            description="Words to find; every word must match (as the site's search does).",
+        ),
+        OpenApiParameter(
+            "kind",
+            str,
+            many=True,
+            enum=list(search.KINDS),
+            description="Only these kinds of record; repeat for several.",
+        ),
     ]
 )
 class SearchView(PublicAPIMixin, generics.ListAPIView):
-    """Every published record whose text holds all the words of `q`, best matches first.
+    """Every published record holding all the words of `q`, best matches first.
 
-    A record matches as it does in its own list's `q` filter; records whose
-    title holds the words as written come first.
+    The site's own search (`diplomacy.search`): the same index, ranking,
+    stemming and correction of misspelt words as /search/.
     """
 
     serializer_class = SearchResultSerializer
@@ -266,32 +271,29 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
     filter_backends = []
 
     def get_queryset(self):
-        query = SearchQuerySerializer(data=self.request.query_params)
+        params = {"q": self.request.query_params.get("q", "")}
+        if "kind" in self.request.query_params:
+            params["kind"] = self.request.query_params.getlist("kind")
+        query = SearchQuerySerializer(data=params)
         query.is_valid(raise_exception=True)
-        words = query.validated_data["q"]
-        hits = []
-        for order, viewset in enumerate(VIEWSETS.values()):
-            filterset = viewset.filterset_class(
-                {"q": words}, queryset=viewset.visible(), request=self.request
-            )
-            for record in filterset.qs:
-                title = str(record)
-                hits.append(((_rank(title, words), order, title.casefold()), record, title))
-        hits.sort(key=lambda hit: hit[0])
-        return [self.hit(record, title) for _, record, title in hits]
+        return search.Search(query.validated_data["q"], query.validated_data.get("kind"))
 
-    def hit(self, record, title):
-        opts = record._meta
-        api_name = f"api:{opts.model_name}-detail"
-        if isinstance(record, Country):
-            kwargs = {"code": record.code.code.lower()}
-        else:
-            kwargs = {"slug": record.slug}
+    def list(self, request, *args, **kwargs):
+        hits = self.paginate_queryset(self.get_queryset())
+        results = self.get_serializer([self.result(hit) for hit in hits], many=True)
+        return self.get_paginated_response(results.data)
+
+    def result(self, hit):
+        # A record shown within another's page (a relation on its country's) is the
+        # fragment, its slug; a page of its own names it as the API does (slug, or code).
+        path, _, fragment = hit.url.partition("#")
+        kwargs = {"slug": fragment} if fragment else resolve(path).kwargs
         return {
-            "type": opts.model_name,
-            "title": title,
-            "url": reverse(api_name, kwargs=kwargs, request=self.request),
-            "web_url": self.request.build_absolute_uri(record.get_absolute_url()),
+            "type": hit.kind,
+            "title": hit.title,
+            "snippet": str(hit.snippet),
+            "url": reverse(f"api:{hit.kind}-detail", kwargs=kwargs, request=self.request),
+            "web_url": self.request.build_absolute_uri(hit.url),
         }
 
 

@@ -563,7 +563,8 @@ def test_anonymous_requests_are_throttled_with_retry_after(client, world, settin
 def test_search_finds_every_kind_ranked_by_title(client, world):
     body = get(client, "/api/v1/search/", data={"q": "Event 1"}).json()
     first = body["results"][0]
-    assert first == {
+    assert first["snippet"]  # HTML; the words marked where the text holds them
+    assert {name: value for name, value in first.items() if name != "snippet"} == {
         "type": "event",
         "title": "Event 1",
         "url": "http://testserver/api/v1/events/event-1/",
@@ -573,6 +574,23 @@ def test_search_finds_every_kind_ranked_by_title(client, world):
         hit["type"] for hit in get(client, "/api/v1/search/", data={"q": "1"}).json()["results"]
     }
     assert {"period", "person", "country", "organization", "project", "event"} <= types
+
+
+def test_search_gives_api_addresses_for_records_shown_on_anothers_page(client, world):
+    for kind in ("relation", "mission", "membership", "figure", "country"):
+        body = get(client, "/api/v1/search/", data={"q": "1", "kind": kind}).json()
+        assert body["results"], kind
+        for hit in body["results"]:
+            assert hit["type"] == kind
+            assert get(client, hit["url"]).json()["url"] == hit["url"]
+
+
+def test_search_in_kinds_and_with_a_misspelt_word(client, world):
+    body = get(client, "/api/v1/search/", data={"q": "Eventt", "kind": ["event"]}).json()
+    assert body["count"] == len(world["events"])
+    assert {hit["type"] for hit in body["results"]} == {"event"}
+    bad = get(client, "/api/v1/search/", data={"q": "x", "kind": "gossip"}, status=400).json()
+    assert bad["errors"][0]["field"].startswith("kind")
 
 
 def test_search_without_words_answers_400(client, world):
