@@ -34,10 +34,15 @@ def test_a_cached_api_answer_costs_no_query(client, event, django_assert_num_que
     first = client.get("/api/v1/events/")
     with django_assert_num_queries(0):
         again = client.get("/api/v1/events/", HTTP_ACCEPT="text/csv")
-        client.get("/api/v1/events/")
+        json_again = client.get("/api/v1/events/")
 
     assert first.status_code == again.status_code == 200
-    assert b"Treaty of Kestrelmoor" in again.content
+    assert again["Content-Type"].startswith("text/csv")
+    assert "Treaty of Kestrelmoor" in again.content.decode()
+    # JSON is answered with the very bytes cached, and the same headers.
+    assert json_again.content == first.content
+    assert json_again["Content-Type"] == first["Content-Type"] == "application/json"
+    assert json_again["ETag"] == first["ETag"]
 
 
 @pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
