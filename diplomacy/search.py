@@ -180,6 +180,7 @@ KINDS = {
             "Quotes",
             Quote,
             ("text", "occasion", "speaker.name"),
+            parent="speaker",
             related=("speaker",),
         ),
         Kind("source", "Sources", Source, ("author", "publisher", "description", "text")),

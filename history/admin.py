@@ -265,6 +265,14 @@ class RecordAdmin(HistoryAdmin):
             raise PermissionDenied(
                 "Only Publishers may restore a version into or out of publication."
             )
+        if version.publish_at and not self.has_publish_permission(request):
+            raise PermissionDenied("Only Publishers may restore a scheduled version.")
+
+    def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request):
+            # A Publisher scheduled the version they read: any other change withdraws it.
+            obj.publish_at = None
+        super().save_model(request, obj, form, change)
 
     def set_status(self, request, queryset, status, action):
         """Save each record, so that each change is in the history with its user."""

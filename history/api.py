@@ -339,7 +339,7 @@ def cached_response(request, read, versioned=False):
     record's) carries its version in the ETag.
     """
     current = caching.generation() if not request.user.is_authenticated else None
-    cache_key = caching.key("api", request, current) if current is not None else None
+    cache_key = caching.key("api.json", request, current) if current is not None else None
     found = caching.get(cache_key) if cache_key else None
     if found is None:
         data, changed = read()

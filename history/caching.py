@@ -41,6 +41,17 @@ def generation():
     return _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
 
 
+def count(counter, per_seconds):
+    """How often `counter` was counted in its window, this time included (a rate
+    limit's tally); 0 when the cache is down, so that nothing is refused for it."""
+
+    def bump():
+        cache.add(counter, 0, timeout=per_seconds)
+        return cache.incr(counter)
+
+    return _quietly(bump) or 0
+
+
 def advance():
     """Move to a new generation: everything cached before is no longer read."""
     _quietly(lambda: cache.set(GENERATION_KEY, time.time_ns(), timeout=None))

@@ -8,6 +8,19 @@ REPORTABLE_APPS = {"history", "diplomacy"}
 NOT_REPORTABLE = {"report-error", "report-error-sent"}
 
 
+def is_reportable(page):
+    """Whether `page` is the path of one of the site's public content pages."""
+    try:
+        match = resolve(page) if page.startswith("/") else None
+    except Resolver404:
+        return False
+    return (
+        match is not None
+        and match.namespace in REPORTABLE_APPS
+        and match.url_name not in NOT_REPORTABLE
+    )
+
+
 class ErrorReportForm(forms.ModelForm):
     """A reader's report; `website` is a trap only robots fill in."""
 
@@ -28,15 +41,7 @@ class ErrorReportForm(forms.ModelForm):
 
     def clean_page(self):
         page = self.cleaned_data["page"]
-        try:
-            match = resolve(page) if page.startswith("/") else None
-        except Resolver404:
-            match = None
-        if (
-            match is None
-            or match.namespace not in REPORTABLE_APPS
-            or match.url_name in NOT_REPORTABLE
-        ):
+        if not is_reportable(page):
             raise forms.ValidationError("That is not a page of this site.")
         return page
 

@@ -282,8 +282,9 @@ class Record(models.Model):
         return self.status == Status.PUBLISHED
 
     def save(self, *args, **kwargs):
-        if self.is_published:
-            # Done with: a schedule left behind would republish it after a later unpublish.
+        if self.status != Status.IN_REVIEW:
+            # A schedule holds for a record in review only: published, it is done
+            # with; back to draft, the Publisher's approval is gone with it.
             self.publish_at = None
         super().save(*args, **kwargs)
 

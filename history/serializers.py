@@ -283,11 +283,13 @@ class RecordWriteSerializer(serializers.ModelSerializer):
                 code="permission",
             )
         scheduled = self.instance.publish_at if self.instance else None
-        if record.publish_at != scheduled:
+        if attrs.get("publish_at") not in (None, scheduled):
             raise ValidationError(
                 {"publish_at": "You may not schedule a publication: ask a publisher."},
                 code="permission",
             )
+        # A Publisher scheduled the version they read: any other change withdraws it.
+        attrs["publish_at"] = None
 
     def create(self, validated_data):
         passages = {name: validated_data.pop(name, None) for name in self.passage_fields()}

@@ -12,6 +12,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CASCADE, F, OuterRef, Q, Subquery
+from django.utils.text import Truncator
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from .models import ContentHistory
@@ -54,7 +55,8 @@ def saved_since(record, seen):
             if field.many_to_many:
                 changed.append(f"{field.verbose_name} changed")
             else:
-                changed.append(f"{field.verbose_name}: “{change.old}” → “{change.new}”")
+                old, new = (Truncator(str(value)).chars(80) for value in (change.old, change.new))
+                changed.append(f"{field.verbose_name}: “{old}” → “{new}”")
         if changed:
             message += " What changed meanwhile: " + "; ".join(changed) + "."
     return message

@@ -8,8 +8,10 @@ from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, ListView
 
-from . import dates, filters
-from .forms import ErrorReportForm
+from config.addresses import client_address
+
+from . import caching, dates, filters
+from .forms import ErrorReportForm, is_reportable
 from .models import CitedRecord, Dated, Period, Person, Quote, Source
 
 
@@ -202,6 +204,9 @@ class SourceDetailView(RecordDetailView):
         return super().get_context_data(passages=list(self.object.passages()), **kwargs)
 
 
+REPORTS_PER_HOUR = 10
+
+
 @method_decorator(never_cache, name="dispatch")  # the form carries a CSRF token
 class ErrorReportView(CreateView):
     """A reader reports an error on a page (`?page=/events/…/`); editors see it in the admin."""
@@ -213,9 +218,16 @@ class ErrorReportView(CreateView):
     def get_initial(self):
         return {"page": self.request.GET.get("page", "")}
 
+    def form_valid(self, form):
+        # A few reports an hour from one address; a robot's flood stops here.
+        counter = f"error-reports:{client_address(self.request)}"
+        if caching.count(counter, per_seconds=3600) > REPORTS_PER_HOUR:
+            form.add_error(None, "Too many reports from your address: try again in an hour.")
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = context["form"]
-        page = form["page"].value() or ""
-        context["page"] = page if page.startswith("/") and not form["page"].errors else ""
+        page = context["form"]["page"].value() or ""
+        context["page"] = page if is_reportable(page) else ""  # never a link elsewhere
         return context

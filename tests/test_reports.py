@@ -64,6 +64,25 @@ def test_a_bad_report_shows_why_and_keeps_nothing(client, event, data, field, me
     assert not ErrorReport.objects.exists()
 
 
+def test_the_form_links_only_to_pages_of_this_site(client):
+    for page in ("//evil.example/x", "/\\evil.example", "/no/such/page/"):
+        response = client.get(REPORT, {"page": page})
+        assert response.status_code == 200
+        assert f'href="{page}"' not in response.content.decode()
+        assert response.context["page"] == ""
+    assert client.get(REPORT, {"page": "/events/"}).context["page"] == "/events/"
+
+
+def test_an_address_may_send_ten_reports_an_hour(client, event):
+    sent = {"page": event.get_absolute_url(), "message": "Wrong date."}
+    for _ in range(10):
+        assert client.post(REPORT, sent).status_code == 302
+    refused = client.post(REPORT, sent)
+    assert refused.status_code == 200
+    assert "Too many reports" in refused.content.decode()
+    assert ErrorReport.objects.count() == 10
+
+
 def test_editors_see_reports_but_the_public_does_not(client, editor, event):
     ErrorReport.objects.create(page=event.get_absolute_url(), message="Wrong date.")
     admin_list = reverse("admin:history_errorreport_changelist")

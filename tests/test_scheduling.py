@@ -52,9 +52,9 @@ def test_a_record_in_review_goes_live_when_its_moment_has_come(client):
 def test_an_uncited_record_is_held_back_and_named(client):
     uncited = scheduled(title="Cites nothing")
     uncited.citations.clear()
-    out, err = publish_scheduled()
+    out, _ = publish_scheduled()
     assert "Published 0" in out and "1 held back" in out
-    assert "Cites nothing" in err
+    assert "Cites nothing" in out
     assert Event.objects.get(pk=uncited.pk).status == Status.IN_REVIEW
 
 
@@ -66,9 +66,26 @@ def test_sources_are_scheduled_too():
     assert Source.objects.get(pk=source.pk).status == Status.PUBLISHED
 
 
-def test_publishing_clears_the_schedule_so_a_later_review_does_not_republish():
-    event = scheduled(status=Status.PUBLISHED)
+@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.DRAFT])
+def test_a_schedule_holds_only_while_the_record_is_in_review(status):
+    event = scheduled(minutes=-5)
+    event.status = status
+    event.save()
+    event.status = Status.IN_REVIEW  # sent for review again, by anyone
+    event.save()
+    publish_scheduled()
+    assert Event.objects.get(pk=event.pk).status == Status.IN_REVIEW
     assert Event.objects.get(pk=event.pk).publish_at is None
+
+
+def test_a_record_no_longer_due_when_its_turn_comes_is_left_alone():
+    from history.management.commands.publish_scheduled import Command
+
+    event = scheduled()
+    due = Event.objects.due(timezone.now())
+    Event.objects.filter(pk=event.pk).update(status=Status.DRAFT)  # changed meanwhile
+    assert Command.publish(due, event.pk) == 0
+    assert Event.objects.get(pk=event.pk).status == Status.DRAFT
 
 
 def api_as(user):
@@ -90,9 +107,10 @@ def test_only_a_publisher_schedules_through_the_api(editor, publisher):
     done = api_as(publisher).patch(path, {"publish_at": moment}, format="json", HTTP_IF_MATCH="*")
     assert done.status_code == 200, done.content
     assert Event.objects.get(pk=event.pk).publish_at is not None
-    # An editor's other changes leave the schedule alone.
+    # An editor's change withdraws it: the Publisher approved the version they read.
     edit = api_as(editor).patch(path, {"title": "Edited"}, format="json", HTTP_IF_MATCH="*")
     assert edit.status_code == 200, edit.content
+    assert Event.objects.get(pk=event.pk).publish_at is None
 
 
 def test_only_a_publisher_schedules_in_the_admin(client, editor, publisher):
@@ -110,6 +128,27 @@ def test_only_a_publisher_schedules_in_the_admin(client, editor, publisher):
     response = client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
     assert Event.objects.get(pk=event.pk).publish_at.year == 2030
+
+
+def test_an_editors_admin_save_withdraws_the_schedule(client, editor):
+    event = scheduled(minutes=60)
+    client.force_login(editor)
+    url = admin_url(Event, "change", event.pk)
+    data = change_form_data(client.get(url))
+    data["title"] = "Edited after approval"
+    assert client.post(url, data).status_code == 302
+    assert Event.objects.get(pk=event.pk).publish_at is None
+
+
+def test_an_editor_cannot_restore_a_scheduled_version(client, editor):
+    event = scheduled(minutes=60)
+    version = event.history.order_by("-history_date").first()
+    event.status = Status.DRAFT
+    event.save()
+    client.force_login(editor)
+    url = reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.history_id])
+    assert client.post(url, {}).status_code == 403
+    assert Event.objects.get(pk=event.pk).publish_at is None
 
 
 def test_the_dashboard_shows_when_a_record_in_review_publishes(client, publisher):

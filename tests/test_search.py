@@ -309,6 +309,16 @@ def test_renaming_a_speaker_rewrites_the_quotes_entries(db):
     assert {hit.kind for hit in search("Hollowmere")} == {"person", "quote"}
 
 
+def test_a_quote_is_found_only_while_its_speaker_is_published(db):
+    person = Person.objects.create(name="Quillfeather", slug="s", status=PUBLISHED)
+    Quote.objects.create(text="Words of note.", speaker=person, slug="q", status=PUBLISHED)
+    assert {hit.kind for hit in search("Quillfeather")} == {"person", "quote"}
+    person.status = Status.DRAFT
+    person.save()
+    assert search("Quillfeather") == []
+    assert search("Words of note") == []
+
+
 # --- Untrusted input --------------------------------------------------------------------
 
 

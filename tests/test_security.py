@@ -102,6 +102,18 @@ def test_behind_a_proxy_the_lock_holds_for_the_visitors_address(client, staff, s
     assert through_proxy(PASSWORD, seen="198.51.100.8").status_code == 302
 
 
+@pytest.mark.parametrize("forged", ["not-an-address", "1.2.3.4:5678", ""])
+def test_a_forged_forwarded_address_counts_as_the_connecting_one(client, staff, settings, forged):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": "wrong password"},
+        HTTP_X_FORWARDED_FOR=forged,
+    )
+    assert response.status_code == 200
+    assert AccessFailureLog.objects.get().ip_address == "127.0.0.1"
+
+
 def test_the_cool_off_defaults_to_an_hour():
     assert settings.AXES_FAILURE_LIMIT == 5
     if "AXES_COOLOFF_HOURS" not in os.environ:

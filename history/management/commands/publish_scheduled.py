@@ -17,25 +17,30 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        published = held = 0
+        published, held = 0, []
         for model in apps.get_models():
             if not issubclass(model, Record):
                 continue
             due = model.objects.due(now)
             if issubclass(model, CitedRecord):
-                uncited = due.uncited()
-                for record in uncited:
-                    self.stderr.write(
-                        f"Not published, it cites nothing: {record._meta.label} “{record}”"
-                    )
-                    held += 1
-                due = due.exclude(pk__in=uncited.values("pk"))
-            for record in due:
-                with transaction.atomic():
-                    record.status = Status.PUBLISHED
-                    record._change_reason = (
-                        f"Published as scheduled for {record.publish_at:%Y-%m-%d %H:%M} UTC"
-                    )
-                    record.save()
-                published += 1
-        self.stdout.write(f"Published {published} scheduled record(s); {held} held back.")
+                held += [f"{model._meta.verbose_name} “{r}”" for r in due.uncited()]
+                due = due.exclude(pk__in=due.uncited().values("pk"))
+            for pk in due.values_list("pk", flat=True):
+                published += self.publish(due, pk)
+        summary = f"Published {published} scheduled record(s); {len(held)} held back"
+        self.stdout.write(summary + (f", citing nothing: {', '.join(held)}." if held else "."))
+
+    @staticmethod
+    @transaction.atomic
+    def publish(due, pk):
+        """Publish the record as it is now, if it is still due: an edit or a second
+        run meanwhile is neither overwritten nor published twice."""
+        record = due.select_for_update(skip_locked=True, of=("self",)).filter(pk=pk).first()
+        if record is None:
+            return 0
+        record.status = Status.PUBLISHED
+        record._change_reason = (
+            f"Published as scheduled for {record.publish_at:%Y-%m-%d %H:%M} UTC"
+        )
+        record.save()
+        return 1
