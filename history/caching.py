@@ -8,6 +8,7 @@ cached before simply expires. When the cache cannot be reached, requests are
 served uncached: the cache is an accelerator, never a dependency.
 """
 
+import functools
 import hashlib
 import logging
 import time
@@ -73,6 +74,7 @@ def reads(*params):
     return declare
 
 
+@functools.lru_cache(maxsize=4096)  # asked twice a request, and the URLconf never changes
 def known_params(path):
     """The query parameters that can change the public answer at `path`.
 
