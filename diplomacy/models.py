@@ -343,6 +343,10 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
         ]
+        indexes = [
+            # search.py names it (INDEXED BY) on SQLite, so a rebuilt table must keep it.
+            models.Index(fields=["id", "kind"], name="diplomacy_searchentry_id_kind"),
+        ]
 
     def __str__(self):
         return f"{self.kind}: {self.title}"

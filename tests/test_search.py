@@ -9,7 +9,8 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, models, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -243,6 +244,32 @@ def test_counts_per_kind_read_the_narrow_index(db):
             "SELECT sql FROM sqlite_master WHERE name = 'diplomacy_searchentry_id_kind'"
         )
         assert "(id, kind)" in cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite rebuilds a table to alter it")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_narrow_index_survives_a_rebuild_of_the_table():
+    """A migration that alters a field rebuilds the table on SQLite from Django's state:
+    that state must hold the index, or search (INDEXED BY) fails with "no such index"."""
+    event("Larkspire accord")
+    Organization.objects.create(name="Larkspire Union", slug="lu", status=PUBLISHED)
+    state = MigrationLoader(connection).project_state()
+    model = state.apps.get_model("diplomacy", "SearchEntry")
+    wider = models.CharField(max_length=121)
+    wider.set_attributes_from_name("slug")
+    connection.disable_constraint_checking()  # before the transaction, as the schema editor needs
+    try:
+        with transaction.atomic():
+            with connection.schema_editor() as editor:
+                editor.alter_field(model, model._meta.get_field("slug"), wider)
+            with connection.cursor() as cursor:
+                indexes = connection.introspection.get_constraints(cursor, model._meta.db_table)
+            index = indexes.get("diplomacy_searchentry_id_kind")
+            assert index and index["columns"] == ["id", "kind"], sorted(indexes)
+            assert titles(search("Larkspire", kinds=["organization"])) == ["Larkspire Union"]
+            transaction.set_rollback(True)  # the table as it was, with the triggers of 0003
+    finally:
+        connection.enable_constraint_checking()
 
 
 # --- Only what is published -----------------------------------------------------------

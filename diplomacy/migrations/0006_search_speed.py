@@ -5,8 +5,9 @@ from django.db import migrations
 #
 # SQLite: a narrow covering index of each entry's kind, so that counting the
 # matches per kind reads it rather than the wide rows. Search names it (INDEXED
-# BY): a later migration that rebuilds diplomacy_searchentry on SQLite drops it
-# with the old table and must recreate it, as it must the triggers of 0003.
+# BY): since 0009 the index is in Django's migration state (SearchEntry.Meta),
+# so a later migration that rebuilds diplomacy_searchentry on SQLite makes it
+# again with the table (the triggers of 0003 must still be recreated by hand).
 SQLITE_FORWARDS = [
     "CREATE INDEX diplomacy_searchentry_id_kind ON diplomacy_searchentry (id, kind)",
 ]
