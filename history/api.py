@@ -14,10 +14,10 @@ import logging
 import django_filters
 import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils.http import http_date, parse_etags
+from django.utils.http import parse_etags
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
@@ -259,6 +259,21 @@ class NoSuchAddress(APIView):
     head = post = put = patch = delete = get
 
 
+class ReadOrModelPermissions(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; writing takes the model's add or change permission.
+
+    A read is allowed before the view's queryset is built: DRF's class builds it
+    for every request only to learn the model, and a read needs no permission
+    whatever the model. That queryset (five prefetches for an event) was most
+    of the cost of an answer served from the cache.
+    """
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)
+
+
 class PreconditionFailed(APIException):
     status_code = 412
     default_detail = "The record changed after the version you read."
@@ -290,18 +305,23 @@ def moment_of(version):
         return None
 
 
-def tag_with_version(response, moment):
-    """ETag "<version>-<digest of the body>" on a record's answer.
+def etag_for(body, version=None):
+    """The ETag of an answer's bytes: "<version>-<digest>" for a record's, whose
+    `version` is the moment of its last save; the plain digest for a list's.
 
     If-Match compares the version (a change by anyone refuses the write), and
     If-None-Match the whole tag (an embedded record's change alters the body
     but not the version).
     """
-    version = version_of(moment)
+    digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
+    return f'"{version_of(version)}-{digest[:16]}"' if version else f'"{digest}"'
+
+
+def tag_with_version(response, moment):
+    """ETag a record's answer (etag_for) once it is rendered."""
 
     def tag(rendered):
-        digest = hashlib.md5(rendered.content, usedforsecurity=False).hexdigest()[:16]
-        rendered["ETag"] = f'"{version}-{digest}"'
+        rendered["ETag"] = etag_for(rendered.content, moment)
 
     if hasattr(response, "add_post_render_callback"):  # a DRF Response, rendered later
         response.add_post_render_callback(tag)
@@ -329,36 +349,36 @@ def refuse_a_lost_update(request, record):
     )
 
 
-def cached_response(request, read, versioned=False):
-    """A response from `read()` -> (data, last changed), kept in the shared cache.
+def cached_response(request, read):
+    """A response from `read()` -> (data, version), kept in the shared cache.
 
     The answer is cached as rendered JSON: one value of bytes reads back faster
     than the objects of a page, and a JSON request (most of them) is answered
     with those very bytes. CSV and the browsable API render them again.
-    Throttling and permissions have run before this. A `versioned` answer (one
-    record's) carries its version in the ETag.
+    Throttling and permissions have run before this. A record's answer has a
+    `version` (the moment of its last save), which its ETag carries; a list's
+    is None.
+
+    No Last-Modified: a record's page embeds others, and a list loses records
+    to unpublishing, neither of which moves a moment it could name. The ETag,
+    a digest of the whole answer, is the validator that never lies.
     """
     current = caching.generation() if not request.user.is_authenticated else None
-    cache_key = caching.key("api.json", request, current) if current is not None else None
+    cache_key = caching.key("api.json+etag", request, current) if current is not None else None
     found = caching.get(cache_key) if cache_key else None
     if found is None:
-        data, changed = read()
-        found = ORJSONRenderer().render(data), changed
+        data, version = read()
+        body = ORJSONRenderer().render(data)
+        found = body, version, etag_for(body, version)  # hashed once, not on every hit
         if cache_key:
             caching.put(cache_key, found)
-    body, changed = found
+    body, version, etag = found
     if isinstance(request.accepted_renderer, ORJSONRenderer):
         response = HttpResponse(body, content_type=request.accepted_media_type)
-    else:
-        response = Response(orjson.loads(body))
-    response = last_modified(response, changed)
-    return tag_with_version(response, changed) if versioned else response
-
-
-def last_modified(response, moment):
-    if moment is not None:
-        response["Last-Modified"] = http_date(moment.timestamp())
-    return response
+        response["ETag"] = etag
+        return response
+    response = Response(orjson.loads(body))  # CSV or the browsable API: other bytes
+    return tag_with_version(response, version) if version else response
 
 
 class RecordViewSet(
@@ -379,7 +399,7 @@ class RecordViewSet(
     write_serializer_class = None
     saved = None  # the record this request created or changed
     lookup_field = "slug"
-    permission_classes = [permissions.DjangoModelPermissionsOrAnonReadOnly]
+    permission_classes = [ReadOrModelPermissions]
     filter_backends = [DjangoFilterBackend]
     pagination_class = Pagination
 
@@ -403,9 +423,7 @@ class RecordViewSet(
 
     def list(self, request, *args, **kwargs):
         def read():
-            response = super(RecordViewSet, self).list(request, *args, **kwargs)
-            changed = self.visible().aggregate(changed=Max("updated_at"))["changed"]
-            return response.data, changed
+            return super(RecordViewSet, self).list(request, *args, **kwargs).data, None
 
         return cached_response(request, read)
 
@@ -433,7 +451,7 @@ class RecordViewSet(
             return self.get_serializer(record).data, record.updated_at
 
         try:
-            return cached_response(request, read, versioned=True)
+            return cached_response(request, read)
         except Http404:
             moved_to = self.renamed(kwargs.get(self.lookup_field, ""))
             if moved_to is None:

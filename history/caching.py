@@ -20,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
+from django.utils.cache import set_response_etag
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +188,8 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self.is_cacheable_response(response):
+            # Hashed once, here, not by ConditionalGetMiddleware on every hit.
+            set_response_etag(response)
             put(cache_key, response)
         return response
 
