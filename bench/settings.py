@@ -3,7 +3,8 @@
 The site's own settings, with the bench's database, cache and URLs:
 
 - BENCH_DATABASE_URL: the bench's own database (never db.sqlite3 or `test`);
-- BENCH_REDIS_URL: a Redis cache (unset: a local-memory cache per process);
+- BENCH_REDIS_URL: the site's Redis cache settings with this Redis (unset: a
+  local-memory cache per process);
 - BENCH_CACHE=off: no shared cache at all (a dummy cache) for the uncached runs;
 - ROOT_URLCONF is bench.urls: the site plus /bench/floor, the minimal view.
 
@@ -18,6 +19,8 @@ os.environ["DJANGO_DEBUG"] = "false"  # production code paths, always
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
+# The site's own cache settings, with the bench's Redis (unset: local memory).
+os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "")
 
 import environ
 
@@ -39,19 +42,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 if os.environ.get("BENCH_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-elif REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Every client of a load test is 127.0.0.1, one address: the anonymous rate
 # limit (API_ANON_RATE, 120/minute) would answer 429, and a limit raised high

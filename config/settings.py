@@ -126,7 +126,15 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             # Short timeouts: with Redis down, pages are served uncached at once.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-        }
+        },
+        # Each worker's copy of the public answers it served lately, under the
+        # same keys (history/caching.py): a large page is not fetched from Redis
+        # on every request. The generation is still read from Redis each time.
+        "local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "public-answers",
+            "OPTIONS": {"MAX_ENTRIES": env.int("PUBLIC_LOCAL_CACHE_ENTRIES", default=100)},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -14,7 +14,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -132,11 +132,28 @@ def key(kind, request, current):
     return f"public:{kind}:{current}:{digest}"
 
 
+def _local():
+    """This process's own copy of the shared cache (settings.CACHES["local"]), if any.
+
+    It never serves a stale answer: its keys name the generation, which is read
+    from the shared cache on every request.
+    """
+    return caches["local"] if "local" in settings.CACHES else None
+
+
 def get(cache_key):
-    return _quietly(lambda: cache.get(cache_key))
+    local = _local()
+    value = local.get(cache_key) if local else None
+    if value is None:
+        value = _quietly(lambda: cache.get(cache_key))
+        if value is not None and local:
+            local.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS)
+    return value
 
 
 def put(cache_key, value):
+    if local := _local():
+        local.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS)
     _quietly(lambda: cache.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS))
 
 

@@ -4,7 +4,9 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -113,6 +115,31 @@ def test_a_cache_outage_serves_uncached_never_an_error(client, event, url):
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+TWO_LEVELS = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "own"},
+}
+
+
+@pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
+def test_a_worker_answers_from_its_own_copy_but_never_a_stale_one(client, event, url):
+    with override_settings(CACHES=TWO_LEVELS):
+        shared = caches["default"]
+        first = client.get(url)
+        # Only the generation left in the shared cache: the answer is the worker's copy.
+        generation = shared.get(caching.GENERATION_KEY)
+        shared.clear()
+        shared.set(caching.GENERATION_KEY, generation)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+        assert len(queries) == 0
+        assert again.content == first.content
+
+        event.title = "Treaty of Stonewick"
+        event.save()  # moves the shared generation: the worker's copy is not read again
+        assert b"Treaty of Stonewick" in client.get(url).content
 
 
 def test_pages_answer_a_conditional_get_with_304(client, event):
