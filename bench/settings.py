@@ -19,28 +19,14 @@ os.environ["DJANGO_DEBUG"] = "false"  # production code paths, always
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
-# The site's own cache settings, with the bench's Redis (unset: local memory).
+# The site's own database and cache settings, with the bench's database and Redis.
+if not os.environ.get("BENCH_DATABASE_URL"):
+    raise RuntimeError("bench.settings needs BENCH_DATABASE_URL (bench/run sets it).")
+os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "")
 
-import environ
-
 from config.settings import *  # noqa: F403
-from config.settings import DATABASES, REST_FRAMEWORK
-
-_env = environ.Env()
-
-_url = os.environ.get("BENCH_DATABASE_URL")
-if not _url:
-    raise RuntimeError("bench.settings needs BENCH_DATABASE_URL (bench/run sets it).")
-DATABASES = {"default": {**_env.db_url_config(_url)}}  # noqa: F811
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+from config.settings import REST_FRAMEWORK
 
 if os.environ.get("BENCH_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

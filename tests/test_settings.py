@@ -60,6 +60,15 @@ def test_sqlite_gets_wal_a_busy_timeout_and_immediate_transactions():
         assert "init_command" not in options
 
 
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
+)
+def test_postgresql_runs_a_page_s_queries_without_parallel_workers(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+
+
 def test_production_logs_one_json_object_a_line():
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     code = "import logging; logging.getLogger('diplomacy').warning('hello %s', 'log')"
