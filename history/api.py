@@ -14,6 +14,7 @@ import logging
 import django_filters
 import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -413,8 +414,15 @@ class RecordViewSet(
 
     def get_queryset(self):
         if self.action in WRITE_ACTIONS:
-            return self.model.objects.all()
+            # Locked until the change commits (update() is atomic): of two
+            # writers sending the same If-Match, the second waits, then sees the
+            # first one's version and is refused.
+            return self.model.objects.select_for_update()
         return self.with_related(self.visible())
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        return super().update(request, *args, **kwargs)
 
     def get_serializer_class(self):
         if self.action in WRITE_ACTIONS:

@@ -3,12 +3,15 @@
 import csv
 import io
 import json
+import os
+import threading
+import time
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import serializers as django_serializers
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django_countries import countries
 from rest_framework.test import APIClient
@@ -793,6 +796,38 @@ def test_a_write_over_a_newer_version_is_refused_with_412_saying_what_changed(wo
     )
     forced = api.patch(path, {"title": "Forced"}, format="json", HTTP_IF_MATCH="*")
     assert forced.status_code == 200
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="row locks: SQLite takes the whole database for each write",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_of_two_writers_sending_one_version_the_second_is_refused():
+    make_world(1)
+    api = token_client(editor("Publishers"))
+    path = "/api/v1/events/event-0/"
+    read = get(api, path)["ETag"]
+    saved = threading.Event()
+
+    def another_writer():
+        # Saves a new version, then holds the row a moment before committing.
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(slug="event-0")
+            event.summary = "Theirs"
+            event.save()
+            saved.set()
+            time.sleep(0.5)
+        connection.close()
+
+    thread = threading.Thread(target=another_writer)
+    thread.start()
+    assert saved.wait(5)
+    response = api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=read)
+    thread.join()
+
+    assert response.status_code == 412, response.content
+    assert Event.objects.get(slug="event-0").title != "Mine"
 
 
 @pytest.mark.parametrize(
