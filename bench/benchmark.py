@@ -78,9 +78,12 @@ def serve_and_drive(name, mode, urls, queries, args, env):
     server = common.Server(PORT, server_env, Path(args.dir) / f"gunicorn-{name}-{mode}.log")
     server.start()
     rows = {}
+    # The floor is driven first and again last, and its better run kept: a
+    # floor measured while the server was still warming would flatter the ratios.
+    order = [*urls, "floor"]
     try:
-        for label, path in urls.items():
-            url = server.url + path
+        for label in order:
+            url = server.url + urls[label]
             if args.warmup:
                 server.drain()
                 common.wrk(url, args.warmup, args.connections, args.threads)
@@ -90,7 +93,8 @@ def serve_and_drive(name, mode, urls, queries, args, env):
             figures["load"] = common.load_average()
             server.drain()
             figures["queries"] = queries[label][mode]
-            rows[label] = figures
+            if label not in rows or figures["rps"] > rows[label]["rps"]:
+                rows[label] = figures
             log(
                 f"{name:8} {mode:8} {label:13} {figures['rps']:8.0f} req/s  "
                 f"p50 {figures['p50_ms']:6.1f} ms  p95 {figures['p95_ms']:6.1f} ms  "

@@ -184,11 +184,9 @@ class PublicPageCacheMiddleware:
     anything but a plain 200, and any answer that sets a cookie or asks not to be.
     """
 
-    SKIPPED_PREFIXES = ("/api/", "/healthz")
-
     def __init__(self, get_response):
         self.get_response = get_response
-        self.skipped = (*self.SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
+        self.skipped = (*settings.PUBLIC_CACHE_SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
 
     def __call__(self, request):
         if self.is_public_api_read(request):
