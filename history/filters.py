@@ -73,28 +73,25 @@ def _attributes(attrs):
 
 
 class ListedSelectMultiple(forms.SelectMultiple):
-    """A multiple select written in Python, in the very HTML of Django's templates.
+    """A multiple select of records written in Python, in the very HTML of Django's templates.
 
-    Django renders each option through two template includes; a list page's
-    form offers every published person, organization and country, some 2,750
-    options, which took 0.4 s a page that way and takes a few ms this way.
+    Django renders each option through two template includes, after building a
+    dict of attributes for it; a list page's form offers every published person,
+    organization and country, some 2,750 options, which took 0.4 s a page that
+    way and takes a few ms this way. Records' choices have no groups.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [
-            f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>'
-        ]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-            for option in options:
-                html.append(
-                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                    f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
-                )
-            if group_name:
-                html.append("\n  </optgroup>")
+        attrs = {**self.build_attrs(self.attrs, attrs), "multiple": True}
+        selected = set(self.format_value(value))
+        html = [f'<select name="{conditional_escape(name)}"{_attributes(attrs)}>']
+        for option_value, label in self.choices:
+            option_value = str(option_value)
+            html.append(
+                f'\n  <option value="{conditional_escape(option_value)}"'
+                f"{' selected' if option_value in selected else ''}>"
+                f"{conditional_escape(label)}</option>\n"
+            )
         html.append("\n</select>")
         return mark_safe("".join(html))  # every value above is escaped
 

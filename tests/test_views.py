@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django import forms
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +12,8 @@ from django.urls import reverse
 from django_countries import countries
 
 from diplomacy.models import Country, Event
-from history.models import CitedRecord, Dated, Quote, Status
+from history.filters import ListedSelectMultiple
+from history.models import CitedRecord, Dated, Person, Quote, Status
 from tests import factories as f
 
 LISTS = {
@@ -109,6 +111,21 @@ def test_event_list_query_count_is_the_same_for_10_and_1000_events(client, db):
     assert few == many
 
 
+def test_a_list_s_record_select_writes_what_django_s_own_select_writes(db):
+    people = [f.PersonFactory(name=name) for name in ("Ada <Lovelace>", "Bo & “Co”", "Cy")]
+    chosen = [people[0].slug, people[2].slug]
+
+    def rendered(widget):
+        field = forms.ModelMultipleChoiceField(
+            Person.objects.order_by("name"), to_field_name="slug", widget=widget
+        )
+        return field.widget.render("person", chosen, attrs={"id": "id_person"})
+
+    ours = rendered(ListedSelectMultiple)
+    assert ours == rendered(forms.SelectMultiple)
+    assert ours.count(" selected") == 2 and "Ada &lt;Lovelace&gt;" in ours
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -169,6 +186,22 @@ def test_filters_combine_and_facets_count_per_category(client, db):
         "conflict": 1,
         "culture": 1,
     }
+
+
+def test_the_period_facet_counts_the_filtered_events_of_published_periods(client, db):
+    early, late = f.PeriodFactory(date="1900/1950"), f.PeriodFactory(date="1951/2000")
+    hidden = f.PeriodFactory(date="1900/2000", status=Status.DRAFT)
+    for date, periods in [("1920", [early, hidden]), ("1960", [late]), ("1970", [late])]:
+        f.EventFactory(date=date).periods.set(periods)
+    f.EventFactory(date="1930", status=Status.DRAFT).periods.set([early])
+
+    response = client.get(reverse("diplomacy:event-list"))
+    assert response.context["filter"].facets()["period"] == [
+        (early.slug, early.name, 1),
+        (late.slug, late.name, 2),
+    ]
+    narrowed = client.get(reverse("diplomacy:event-list"), {"year_from": 1965})
+    assert narrowed.context["filter"].facets()["period"] == [(late.slug, late.name, 1)]
 
 
 def test_a_filter_naming_a_draft_period_is_refused(client, db):
