@@ -157,10 +157,11 @@ def targets(results):
                 )
         if "uncached" in runs:
             ratio = runs["uncached"]["event list"]["ratio"]
+            bare = runs["uncached"]["bare list"]["ratio"]
             checks.append(
                 (
                     f"{db}: uncached HTML list ≥ {TARGETS['uncached HTML list']} × floor",
-                    f"event list {ratio:.2f}",
+                    f"event list {ratio:.2f} (bare list of 50 links: {bare:.2f})",
                     ratio >= TARGETS["uncached HTML list"],
                 )
             )

@@ -253,7 +253,7 @@ def main():
         # 2. Load, with Redis stopped and PostgreSQL restarted on the way.
         # The public pages and API answers; /healthz is asked separately (it answers
         # 503 while Redis is down, by design: it names what is unavailable).
-        paths = [path for label, path in urls.items() if label != "floor"]
+        paths = [path for path in urls.values() if not path.startswith("/bench/")]
         state = {}
 
         def stop_redis():

@@ -51,6 +51,7 @@ def urls(scale):
     return {
         "floor": "/bench/floor",
         "home": "/",
+        "bare list": "/bench/bare-list",
         "event list": "/events/?category=conflict&year_from=1900",
         "event detail": f"/events/{slug}/",
         "search": "/search/?q=pipeline+corridor",
