@@ -80,7 +80,8 @@ def serve_and_drive(name, mode, urls, queries, args, env):
     rows = {}
     # The floor is driven first and again last, and its better run kept: a
     # floor measured while the server was still warming would flatter the ratios.
-    order = [*urls, "floor"]
+    # The bare list is a reference for uncached lists only.
+    order = [label for label in [*urls, "floor"] if mode == "uncached" or label != "bare list"]
     try:
         for label in order:
             url = server.url + urls[label]

@@ -26,7 +26,7 @@ os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "")
 
 from config.settings import *  # noqa: F403
-from config.settings import PUBLIC_CACHE_SKIPPED_PREFIXES, REST_FRAMEWORK
+from config.settings import REST_FRAMEWORK
 
 if os.environ.get("BENCH_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
@@ -42,8 +42,6 @@ REST_FRAMEWORK = {
 }
 
 ROOT_URLCONF = "bench.urls"
-# The floor is the least a request costs here: not even a page-cache lookup.
-PUBLIC_CACHE_SKIPPED_PREFIXES = [*PUBLIC_CACHE_SKIPPED_PREFIXES, "/bench/"]
 
 # Static files collected for the bench alone, so the project's staticfiles/ is left alone.
 STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "/tmp/azdiplomacy-bench/static")

@@ -150,9 +150,6 @@ else:
 # How long a public page or API answer may be served from the cache. Any change
 # of content makes every cached answer unreachable at once (history/caching.py).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
-# Paths the page cache neither reads nor fills: the API caches its own answers,
-# and a health check must reach the database. (The admin's is skipped too.)
-PUBLIC_CACHE_SKIPPED_PREFIXES = ["/api/", "/healthz"]
 
 # django-axes checks every login before Django's own backend does.
 AUTHENTICATION_BACKENDS = [

@@ -38,7 +38,10 @@ def _quietly(operation):
 
 
 def generation():
-    """The current content generation; None when the cache cannot be reached."""
+    """The current content generation; None when the cache cannot be reached, or
+    when PUBLIC_CACHE_SECONDS=0 turns the public cache off: then nothing is looked up."""
+    if settings.PUBLIC_CACHE_SECONDS <= 0:
+        return None
     # A clock value, not 1, so that a generation lost from the cache is never reused.
     return _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
 
@@ -184,9 +187,11 @@ class PublicPageCacheMiddleware:
     anything but a plain 200, and any answer that sets a cookie or asks not to be.
     """
 
+    SKIPPED_PREFIXES = ("/api/", "/healthz")
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.skipped = (*settings.PUBLIC_CACHE_SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
+        self.skipped = (*self.SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
 
     def __call__(self, request):
         if self.is_public_api_read(request):

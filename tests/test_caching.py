@@ -117,6 +117,24 @@ def test_a_cache_outage_serves_uncached_never_an_error(client, event, url):
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
+def test_public_cache_seconds_0_turns_the_public_cache_off(client, event, url, settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    with (
+        mock.patch("django.core.cache.cache.get_or_set") as get_or_set,
+        mock.patch("django.core.cache.cache.get") as get,
+    ):
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+
+    assert first.status_code == again.status_code == 200
+    assert len(queries) > 0  # read again, not from a cache
+    get_or_set.assert_not_called()  # the generation
+    # (The API's rate limit still counts in the cache.)
+    assert not [call for call in get.call_args_list if str(call.args[0]).startswith("public:")]
+
+
 TWO_LEVELS = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "own"},
