@@ -251,8 +251,8 @@ def main():
         log(details)
 
         # 2. Load, with Redis stopped and PostgreSQL restarted on the way.
-        # The public pages and API answers; /healthz is asked separately (it answers
-        # 503 while Redis is down, by design: it names what is unavailable).
+        # The public pages and API answers; /healthz is asked separately (while
+        # Redis is down it says "degraded" and names the cache as unavailable).
         paths = [path for path in urls.values() if not path.startswith("/bench/")]
         state = {}
 

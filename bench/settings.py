@@ -5,8 +5,8 @@ The site's own settings, with the bench's database, cache and URLs:
 - BENCH_DATABASE_URL: the bench's own database (never db.sqlite3 or `test`);
 - BENCH_REDIS_URL: the site's Redis cache settings with this Redis (unset: a
   local-memory cache per process);
-- BENCH_CACHE=off: no shared cache at all (a dummy cache) for the uncached runs;
-- ROOT_URLCONF is bench.urls: the site plus /bench/floor, the minimal view.
+- ROOT_URLCONF is bench.urls: the site plus /bench/floor, the minimal view,
+  and /bench/bare-list, the least an uncached list costs.
 
 Production checks stay on (DJANGO_DEBUG=false); the bench sets a throwaway
 secret key and loopback hosts, and turns the HTTPS redirect off since wrk
@@ -27,9 +27,6 @@ os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "")
 
 from config.settings import *  # noqa: F403
 from config.settings import REST_FRAMEWORK
-
-if os.environ.get("BENCH_CACHE") == "off":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # Every client of a load test is 127.0.0.1, one address: the anonymous rate
 # limit (API_ANON_RATE, 120/minute) would answer 429, and a limit raised high

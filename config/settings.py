@@ -117,14 +117,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-else:
-    DATABASES["default"]["OPTIONS"] = {
-        # No parallel query by default: a page's queries take milliseconds, and
-        # starting workers for them cost more than it saved (site search: 16 ms
-        # serial, 18 to 44 ms in parallel on 2 cores) and took cores from other requests.
-        "options": "-c max_parallel_workers_per_gather="
-        + str(env.int("DATABASE_PARALLEL_WORKERS", default=0)),
-    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No parallel query by default: a page's queries take milliseconds, and
+    # starting workers for them cost more than it saved (site search: 16 ms
+    # serial, 18 to 44 ms in parallel on 2 cores) and took cores from other
+    # requests. Added to what DATABASE_URL's query string sets (sslmode, …).
+    # Behind PgBouncer, which refuses `options`, set DATABASE_PARALLEL_WORKERS=""
+    # and `ALTER ROLE … SET max_parallel_workers_per_gather = 0` instead.
+    parallel_workers = env.str("DATABASE_PARALLEL_WORKERS", default="0")
+    if parallel_workers:
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        setting = f"-c max_parallel_workers_per_gather={int(parallel_workers)}"
+        options["options"] = f"{options.get('options', '')} {setting}".strip()
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
@@ -147,8 +151,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# How long a public page or API answer may be served from the cache. Any change
-# of content makes every cached answer unreachable at once (history/caching.py).
+# How long a public page or API answer may be served from the cache; 0 turns the
+# public cache off. Any change of content makes every cached answer unreachable
+# at once (history/caching.py).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 
 # django-axes checks every login before Django's own backend does.

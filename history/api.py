@@ -239,8 +239,9 @@ class APISchema(AutoSchema):
 
 
 class PublicAPIMixin:
-    """JSON (and CSV), throttled for anonymous users. ETags and 304s come from
-    ConditionalGetMiddleware, as for the pages."""
+    """JSON (and CSV), throttled for anonymous users. A JSON answer carries the
+    ETag stored with it (cached_response); ConditionalGetMiddleware tags the
+    rest, and answers 304 for all, as for the pages."""
 
     renderer_classes = [ORJSONRenderer, renderers.BrowsableAPIRenderer, CSVRenderer]
     throttle_classes = [AnonRateThrottle]
@@ -417,8 +418,15 @@ class RecordViewSet(
             # Locked until the change commits (update() is atomic): of two
             # writers sending the same If-Match, the second waits, then sees the
             # first one's version and is refused.
-            return self.model.objects.select_for_update()
+            return self.model.objects.select_for_update(of=("self",))
         return self.with_related(self.visible())
+
+    def filter_queryset(self, queryset):
+        # A write names its record by address; list filters in its query string
+        # mean nothing to it (and their DISTINCT would refuse FOR UPDATE).
+        if self.action in WRITE_ACTIONS:
+            return queryset
+        return super().filter_queryset(queryset)
 
     @transaction.atomic
     def update(self, request, *args, **kwargs):

@@ -135,28 +135,35 @@ def key(kind, request, current):
     return f"public:{kind}:{current}:{digest}"
 
 
-def _local():
-    """This process's own copy of the shared cache (settings.CACHES["local"]), if any.
+# How long a worker keeps its own copy of an answer. A copy is never read after
+# a change seen by the signals (its key names the generation); for writes that
+# bypass them it adds at most this to PUBLIC_CACHE_SECONDS.
+LOCAL_SECONDS = 60
 
-    It never serves a stale answer: its keys name the generation, which is read
-    from the shared cache on every request.
-    """
+
+def _local():
+    """This process's own copy of the shared cache (settings.CACHES["local"]), if any."""
     return caches["local"] if "local" in settings.CACHES else None
+
+
+def _keep_locally(cache_key, value):
+    if local := _local():
+        timeout = min(LOCAL_SECONDS, settings.PUBLIC_CACHE_SECONDS)
+        _quietly(lambda: local.set(cache_key, value, timeout=timeout))
 
 
 def get(cache_key):
     local = _local()
-    value = local.get(cache_key) if local else None
+    value = _quietly(lambda: local.get(cache_key)) if local else None
     if value is None:
         value = _quietly(lambda: cache.get(cache_key))
-        if value is not None and local:
-            local.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS)
+        if value is not None:
+            _keep_locally(cache_key, value)
     return value
 
 
 def put(cache_key, value):
-    if local := _local():
-        local.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS)
+    _keep_locally(cache_key, value)
     _quietly(lambda: cache.set(cache_key, value, timeout=settings.PUBLIC_CACHE_SECONDS))
 
 
@@ -209,7 +216,8 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if self.is_cacheable_response(response):
             # Hashed once, here, not by ConditionalGetMiddleware on every hit.
-            set_response_etag(response)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             put(cache_key, response)
         return response
 

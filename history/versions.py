@@ -42,6 +42,10 @@ def saved_since(record, seen):
     model = type(record)
     history = versions(model, record.pk)
     latest = history.first()
+    if latest and latest.updated_at != record.updated_at:
+        # The current version's row is written when its request ends: until then
+        # the newest row is an older version, whose author this was not.
+        latest = None
     opened = history.filter(updated_at=seen).first()
     who = latest.history_user if latest and latest.history_user else "someone else"
     when = record.updated_at.strftime("%Y-%m-%d %H:%M:%S")

@@ -87,3 +87,27 @@ def test_production_logs_one_json_object_a_line():
     line = json.loads(result.stderr.strip().splitlines()[-1])
     assert line["message"] == "hello log"
     assert line["level"] == "WARNING" and line["logger"] == "diplomacy"
+
+
+def test_postgresql_options_from_database_url_are_kept():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "true",
+            "DATABASE_URL": "postgres://u@db.example/site?sslmode=verify-full&application_name=web",
+        },
+        capture_output=True,
+        text=True,
+    )
+    options = json.loads(result.stdout.strip().splitlines()[-1])
+    assert options["sslmode"] == "verify-full"
+    assert options["application_name"] == "web"
+    assert options["options"] == "-c max_parallel_workers_per_gather=0"
