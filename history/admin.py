@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
@@ -204,6 +205,17 @@ class RecordAdmin(HistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    def get_object(self, request, object_id, from_field=None):
+        record = super().get_object(request, object_id, from_field)
+        if record is not None and request.method == "POST" and connection.in_atomic_block:
+            # A save holds the row from RecordForm's version check to the commit
+            # (the change view is atomic): an API write meanwhile waits for it,
+            # and one that came first is seen by the check.
+            record = (
+                type(record)._default_manager.select_for_update(of=("self",)).get(pk=record.pk)
+            )
+        return record
 
     def view_on_site(self, obj):
         """The public page; for a record not yet published, its preview there."""

@@ -1,5 +1,11 @@
 """The editors' side: who changed what, the review dashboard and change log, edit conflicts."""
 
+import os
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
 from diplomacy.models import Event
@@ -103,6 +109,47 @@ def test_saving_over_someone_elses_newer_version_is_refused(client, editor, publ
     data["title"] = "My edit"
     assert client.post(url, data).status_code == 302
     assert Event.objects.get(pk=event.pk).title == "My edit"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="row locks: SQLite takes the whole database for each write",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_admin_save_waits_for_a_write_in_progress_and_is_refused(client, editor, publisher):
+    event = factories.EventFactory(title="Proclamation", status=Status.DRAFT)
+    client.force_login(editor)
+    url = admin_url(Event, "change", event.pk)
+    data = change_form_data(client.get(url))
+    data["title"] = "My edit"
+    saved = threading.Event()
+
+    def another_writer():
+        # Saves a new version, and commits once the admin's save waits for the row.
+        with transaction.atomic():
+            theirs = Event.objects.select_for_update().get(pk=event.pk)
+            save_as(publisher, theirs, title="Proclamation of the republic")
+            saved.set()
+            with connection.cursor() as cursor:
+                for _ in range(100):
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+                    )
+                    if cursor.fetchone()[0]:
+                        break
+                    time.sleep(0.05)
+        connection.close()
+
+    thread = threading.Thread(target=another_writer)
+    thread.start()
+    assert saved.wait(5)
+    response = client.post(url, data)
+    thread.join()
+
+    assert response.status_code == 200
+    assert "Not saved:" in response.content.decode()
+    assert Event.objects.get(pk=event.pk).title == "Proclamation of the republic"
 
 
 # --- Changed slugs leave redirects --------------------------------------------------------
