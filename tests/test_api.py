@@ -3,15 +3,12 @@
 import csv
 import io
 import json
-import os
-import threading
-import time
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import serializers as django_serializers
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_countries import countries
 from rest_framework.test import APIClient
@@ -30,6 +27,7 @@ from diplomacy.models import (
 )
 from history import caching
 from history.models import Citation, Period, Person, Quote, Source, Status
+from tests.locks import another_writer, postgres_only
 
 SOURCE_TEXT = (
     "Azerbaijan, which has a millennial tradition of statehood, has a rich history of "
@@ -798,41 +796,21 @@ def test_a_write_over_a_newer_version_is_refused_with_412_saying_what_changed(wo
     assert forced.status_code == 200
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="row locks: SQLite takes the whole database for each write",
-)
+@postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_writers_sending_one_version_the_second_is_refused():
     make_world(1)
     api = token_client(editor("Publishers"))
     path = "/api/v1/events/event-0/"
     read = get(api, path)["ETag"]
-    saved = threading.Event()
 
-    def another_writer():
-        # Saves a new version, and commits once the PATCH waits for the row.
-        with transaction.atomic():
-            event = Event.objects.select_for_update().get(slug="event-0")
-            event.summary = "Theirs"
-            event.save()
-            saved.set()
-            with connection.cursor() as cursor:
-                for _ in range(100):
-                    cursor.execute(
-                        "SELECT count(*) FROM pg_stat_activity "
-                        "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
-                    )
-                    if cursor.fetchone()[0]:
-                        break
-                    time.sleep(0.05)
-        connection.close()
+    def theirs():
+        event = Event.objects.select_for_update().get(slug="event-0")
+        event.summary = "Theirs"
+        event.save()
 
-    thread = threading.Thread(target=another_writer)
-    thread.start()
-    assert saved.wait(5)
-    response = api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=read)
-    thread.join()
+    with another_writer(theirs):
+        response = api.patch(path, {"title": "Mine"}, format="json", HTTP_IF_MATCH=read)
 
     assert response.status_code == 412, response.content
     assert "“Theirs”" in response.json()["errors"][0]["message"]

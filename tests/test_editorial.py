@@ -1,16 +1,12 @@
 """The editors' side: who changed what, the review dashboard and change log, edit conflicts."""
 
-import os
-import threading
-import time
-
 import pytest
-from django.db import connection, transaction
 from django.urls import reverse
 
 from diplomacy.models import Event
 from history.models import Status
 from tests import factories
+from tests.locks import another_writer, postgres_only
 from tests.test_admin import admin_url, change_form_data
 
 
@@ -111,10 +107,7 @@ def test_saving_over_someone_elses_newer_version_is_refused(client, editor, publ
     assert Event.objects.get(pk=event.pk).title == "My edit"
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="row locks: SQLite takes the whole database for each write",
-)
+@postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_admin_save_waits_for_a_write_in_progress_and_is_refused(client, editor, publisher):
     event = factories.EventFactory(title="Proclamation", status=Status.DRAFT)
@@ -122,30 +115,13 @@ def test_an_admin_save_waits_for_a_write_in_progress_and_is_refused(client, edit
     url = admin_url(Event, "change", event.pk)
     data = change_form_data(client.get(url))
     data["title"] = "My edit"
-    saved = threading.Event()
 
-    def another_writer():
-        # Saves a new version, and commits once the admin's save waits for the row.
-        with transaction.atomic():
-            theirs = Event.objects.select_for_update().get(pk=event.pk)
-            save_as(publisher, theirs, title="Proclamation of the republic")
-            saved.set()
-            with connection.cursor() as cursor:
-                for _ in range(100):
-                    cursor.execute(
-                        "SELECT count(*) FROM pg_stat_activity "
-                        "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
-                    )
-                    if cursor.fetchone()[0]:
-                        break
-                    time.sleep(0.05)
-        connection.close()
+    def theirs():
+        record = Event.objects.select_for_update().get(pk=event.pk)
+        save_as(publisher, record, title="Proclamation of the republic")
 
-    thread = threading.Thread(target=another_writer)
-    thread.start()
-    assert saved.wait(5)
-    response = client.post(url, data)
-    thread.join()
+    with another_writer(theirs):
+        response = client.post(url, data)
 
     assert response.status_code == 200
     assert "Not saved:" in response.content.decode()

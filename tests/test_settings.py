@@ -60,9 +60,7 @@ def test_sqlite_gets_wal_a_busy_timeout_and_immediate_transactions():
         assert "init_command" not in options
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
-)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_postgresql_runs_a_page_s_queries_without_parallel_workers(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
