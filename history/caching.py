@@ -37,10 +37,22 @@ def _quietly(operation):
         return None
 
 
+# Whether this process saw a change while the cache was down. A cache that comes
+# back with its data (Redis restarted from disk, a network split healed) still
+# holds the old generation, and everything filed under it.
+_advance_missed = False
+
+
 def generation():
     """The current content generation; None when the cache cannot be reached, or
-    when PUBLIC_CACHE_SECONDS=0 turns the public cache off: then nothing is looked up."""
+    when PUBLIC_CACHE_SECONDS=0 turns the public cache off: then nothing is looked up.
+
+    Until a generation move missed in an outage has been made, this is None too:
+    what the cache holds may predate the change.
+    """
     if settings.PUBLIC_CACHE_SECONDS <= 0:
+        return None
+    if _advance_missed and not advance():
         return None
     # A clock value, not 1, so that a generation lost from the cache is never reused.
     return _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
@@ -58,8 +70,18 @@ def count(counter, per_seconds):
 
 
 def advance():
-    """Move to a new generation: everything cached before is no longer read."""
-    _quietly(lambda: cache.set(GENERATION_KEY, time.time_ns(), timeout=None))
+    """Move to a new generation: everything cached before is no longer read.
+
+    Whether it was moved; if not, this process retries before it reads the cache again.
+    """
+    global _advance_missed
+
+    def move():
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        return True
+
+    _advance_missed = not _quietly(move)
+    return not _advance_missed
 
 
 # Parameters read besides a list's filters: by the pages, and by the API's
