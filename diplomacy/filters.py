@@ -7,6 +7,7 @@ from history.filters import (
     ChoicesFilter,
     DatedFilterSet,
     OrderingFilter,
+    PickedRecordsFilter,
     RecordFilterSet,
     RelatedRecordsFilter,
     SlugsFilter,
@@ -46,10 +47,13 @@ class EventFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "aliases__name")
     period = SlugsFilter(field_name="periods", model=Period)
     country = CountryFilter(field_name="countries")
-    organization = SlugsFilter(
-        field_name="organizations", model=Organization, shown=("name", "acronym")
+    organization = PickedRecordsFilter(
+        field_name="organizations",
+        model=Organization,
+        shown=("name", "acronym"),
+        source="api:organization-list",
     )
-    person = SlugsFilter(field_name="people", model=Person)
+    person = PickedRecordsFilter(field_name="people", model=Person, source="api:person-list")
     category = ChoicesFilter(choices=Event.Category.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
@@ -141,6 +145,8 @@ class MissionFilterSet(DatedFilterSet):
 
 class OrganizationFilterSet(RecordFilterSet):
     search_fields = ("name", "acronym", "summary", "aliases__name")
+    name_fields = ("name", "acronym", "aliases__name")
+    name = django_filters.CharFilter(method="filter_name", label="Name")
     kind = django_filters.MultipleChoiceFilter(
         field_name="memberships__kind",
         choices=Membership.Kind.choices,
@@ -150,12 +156,14 @@ class OrganizationFilterSet(RecordFilterSet):
 
     class Meta:
         model = Organization
-        fields = ["q", "kind"]
+        fields = ["q", "name", "kind"]
 
 
 class MembershipFilterSet(DatedFilterSet):
     search_fields = ("summary", "organization__name", "organization__acronym")
-    organization = SlugsFilter(model=Organization, shown=("name", "acronym"))
+    organization = PickedRecordsFilter(
+        model=Organization, shown=("name", "acronym"), source="api:organization-list"
+    )
     kind = ChoicesFilter(choices=Membership.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
@@ -188,7 +196,9 @@ class PriorityFilterSet(RecordFilterSet):
 class FigureFilterSet(DatedFilterSet):
     search_fields = ("label", "unit")
     country = CountryFilter()
-    organization = SlugsFilter(model=Organization, shown=("name", "acronym"))
+    organization = PickedRecordsFilter(
+        model=Organization, shown=("name", "acronym"), source="api:organization-list"
+    )
     ordering = OrderingFilter(fields={"date_lower": "date", "value": "value"})
 
     class Meta(DatedFilterSet.Meta):

@@ -7,8 +7,10 @@ parameter (country=GE&country=TR) mean any of them.
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
-from django.utils.html import conditional_escape
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from .models import Period, Person, Quote, Source
@@ -76,9 +78,10 @@ class ListedSelectMultiple(forms.SelectMultiple):
     """A multiple select of records written in Python, in the very HTML of Django's templates.
 
     Django renders each option through two template includes, after building a
-    dict of attributes for it; a list page's form offers every published person,
-    organization and country, some 2,750 options, which took 0.4 s a page that
-    way and takes a few ms this way. Records' choices have no groups.
+    dict of attributes for it; a list page's form offers every published country
+    and period, which took a few ms a page that way. Records' choices have no
+    groups. People and organizations, thousands on a large site, are picked with
+    a RecordPicker instead.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -94,6 +97,93 @@ class ListedSelectMultiple(forms.SelectMultiple):
             )
         html.append("\n</select>")
         return mark_safe("".join(html))  # every value above is escaped
+
+
+class RecordPicker(forms.SelectMultiple):
+    """The picked records as ticked boxes, and a text box to name one more.
+
+    For filters on people and organizations, of which a large site has thousands:
+    a select of every one made the event list page three times its size. Only the
+    picked records are read, as Django admin's autocomplete widget does. Unticking
+    a box drops that record; the text box takes a name, which static/js/picker.js
+    completes from the API list at `source` (a URL name) as one types.
+    """
+
+    def __init__(self, source, attrs=None):
+        super().__init__(attrs)
+        self.source = source
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        field = self.choices.field
+        picked = named_records(field.queryset, self.format_value(value), field.name_fields)
+        boxes = format_html_join(
+            "\n",
+            '<li><label><input type="checkbox" name="{}" value="{}" checked> {}</label></li>',
+            ((name, record.slug, record) for record in picked),
+        )
+        hint_id = f"{attrs.get('id', name)}_hint"
+        # The hint first, then whatever else describes the box (its error).
+        attrs["aria-describedby"] = " ".join(
+            filter(None, (hint_id, attrs.get("aria-describedby")))
+        )
+        return format_html(
+            '<div class="picker" data-source="{}">\n<ul class="picked">{}</ul>\n'
+            '<input type="text" name="{}" autocomplete="off" spellcheck="false"{}>\n'
+            '<p class="hint" id="{}">Type a name.{}</p>\n</div>',
+            reverse(self.source),
+            boxes,
+            name,
+            mark_safe(_attributes(attrs)),  # escaped by _attributes
+            hint_id,
+            " Untick one to drop it." if picked else "",
+        )
+
+
+def named_records(queryset, values, fields):
+    """The records whose slug is one of `values`, or whose name is (case aside).
+
+    `fields` are the names a record goes by: its name, an organization's acronym.
+    """
+    values = {value.strip() for value in values} - {""}
+    if not values:
+        return queryset.none()
+    named = Q(slug__in=values)
+    for field in fields:
+        for value in values:
+            named |= Q(**{f"{field}__iexact": value})
+    return queryset.filter(named)
+
+
+def names(record, value, fields):
+    """Whether `value` is the record's slug or one of its names, case aside."""
+    value = value.strip().casefold()
+    return value == record.slug.casefold() or any(
+        value == str(getattr(record, field)).casefold() for field in fields
+    )
+
+
+class NamedRecordsField(forms.ModelMultipleChoiceField):
+    """Records by slug or by name: a picker's text box sends a name as typed.
+
+    An empty value is no choice (the text box is sent empty); a name no
+    published record goes by is an error that says so.
+    """
+
+    def __init__(self, *args, name_fields=("name",), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name_fields = name_fields
+
+    def _check_values(self, value):
+        records = list(named_records(self.queryset, value, self.name_fields))
+        for typed in {str(item).strip() for item in value} - {""}:
+            if not any(names(record, typed, self.name_fields) for record in records):
+                raise ValidationError(
+                    "No published %(kind)s goes by “%(value)s”.",
+                    code="invalid_choice",
+                    params={"kind": self.queryset.model._meta.verbose_name, "value": typed},
+                )
+        return records
 
 
 class ChoicesFilter(django_filters.MultipleChoiceFilter):
@@ -136,20 +226,38 @@ class SlugsFilter(RelatedRecordsFilter):
         super().__init__(*args, **kwargs)
 
 
+class PickedRecordsFilter(SlugsFilter):
+    """Records by slug or name, picked with a type-ahead (RecordPicker) from `source`."""
+
+    field_class = NamedRecordsField
+
+    def __init__(self, *args, source, shown=("name",), **kwargs):
+        kwargs.setdefault("widget", RecordPicker(source))
+        kwargs.setdefault("name_fields", shown)
+        super().__init__(*args, shown=shown, **kwargs)
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Text search over `search_fields`, matched in any of them."""
 
     search_fields = ()
+    # The names a record goes by, for a `name` filter (the pickers' suggestions).
+    name_fields = ()
 
     q = django_filters.CharFilter(method="filter_text", label="Text")
 
     def filter_text(self, queryset, name, value):
+        return self._containing(queryset, value, self.search_fields)
+
+    def filter_name(self, queryset, name, value):
+        return self._containing(queryset, value, self.name_fields)
+
+    @staticmethod
+    def _containing(queryset, value, fields):
+        """The records holding every word of `value` in any of `fields`."""
         words = Q()
         for word in value.split():
-            words &= Q(
-                *(Q(**{f"{field}__icontains": word}) for field in self.search_fields),
-                _connector=Q.OR,
-            )
+            words &= Q(*(Q(**{f"{field}__icontains": word}) for field in fields), _connector=Q.OR)
         return queryset.filter(words).distinct()
 
 
@@ -181,17 +289,19 @@ class PeriodFilterSet(DatedFilterSet):
 
 class PersonFilterSet(RecordFilterSet):
     search_fields = ("name", "role", "summary", "aliases__name")
+    name_fields = ("name", "aliases__name")
+    name = django_filters.CharFilter(method="filter_name", label="Name")
     period = SlugsFilter(field_name="periods", model=Period)
     ordering = OrderingFilter(fields={"name": "name"})
 
     class Meta:
         model = Person
-        fields = ["q", "period"]
+        fields = ["q", "name", "period"]
 
 
 class QuoteFilterSet(DatedFilterSet):
     search_fields = ("text", "occasion", "speaker__name")
-    person = SlugsFilter(field_name="speaker", model=Person)
+    person = PickedRecordsFilter(field_name="speaker", model=Person, source="api:person-list")
     kind = ChoicesFilter(choices=Quote.Kind.choices)
     ordering = OrderingFilter(fields={"date_lower": "date"})
 

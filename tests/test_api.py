@@ -27,6 +27,7 @@ from diplomacy.models import (
 )
 from history import caching
 from history.models import Citation, Period, Person, Quote, Source, Status
+from tests import factories as f
 from tests.locks import another_writer, postgres_only
 
 SOURCE_TEXT = (
@@ -992,3 +993,18 @@ def test_a_nul_character_in_an_api_address_answers_the_api_error_body(client, db
 
     assert body["status"] == 400 and body["errors"][0]["field"] is None
     assert "NUL" in body["errors"][0]["message"]
+
+
+def test_people_and_organizations_filter_by_the_names_they_go_by(client, db):
+    ada = f.PersonFactory(name="Ada Lovelace", summary="Named nobody.")
+    f.PersonFactory(name="Charles Babbage", summary="Worked with Ada.")
+    ada.aliases.add(f.AliasFactory(name="Topchubashov"))
+    osce = f.OrganizationFactory(name="Organization for Security", acronym="OSCE")
+
+    def names(path):
+        return [row["name"] for row in get(client, path).json()["results"]]
+
+    assert names("/api/v1/people/?name=ada") == ["Ada Lovelace"]  # not the summary
+    assert names("/api/v1/people/?name=topchu") == ["Ada Lovelace"]
+    assert names("/api/v1/organizations/?name=osc") == [osce.name]
+    assert names("/api/v1/events/?person=ada+lovelace") == []

@@ -126,6 +126,37 @@ def test_a_list_s_record_select_writes_what_django_s_own_select_writes(db):
     assert ours.count(" selected") == 2 and "Ada &lt;Lovelace&gt;" in ours
 
 
+def test_the_event_list_offers_the_picked_people_only_and_takes_a_name(client, db):
+    picked = f.PersonFactory(name="Ada <Lovelace>")
+    named = f.PersonFactory(name="Fatali Khan Khoyski")
+    other = f.PersonFactory(name="Somebody Else")
+    events = {person.pk: f.EventFactory() for person in (picked, named, other)}
+    for person in (picked, named, other):
+        events[person.pk].people.add(person)
+    url = reverse("diplomacy:event-list")
+
+    html = page(client, url, person=[picked.slug, "fatali khan KHOYSKI", ""])
+
+    form = html.split('role="search" aria-label="Filter the list"', 1)[1].split("</form>")[0]
+    for person in (picked, named):
+        assert f'name="person" value="{person.slug}" checked> ' in form
+        assert events[person.pk].get_absolute_url() in html
+    assert "Ada &lt;Lovelace&gt;" in form and "<Lovelace>" not in html
+    assert "Somebody Else" not in form  # a list page no longer offers every person
+    assert events[other.pk].get_absolute_url() not in html
+    assert "Remove filter People: Fatali Khan Khoyski" in html
+
+
+@pytest.mark.parametrize("name", ["Nobody", "Draft Person"])
+def test_a_name_no_published_person_goes_by_answers_400(client, db, name):
+    f.PersonFactory(name="Draft Person", status=Status.DRAFT)
+
+    html = page(client, reverse("diplomacy:event-list"), status=400, person=name)
+
+    assert f"No published person goes by “{name}”." in html
+    assert 'aria-describedby="id_person_hint id_person_error"' in html
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -5,6 +5,8 @@ import nh3
 from django import forms, template
 from django.utils.safestring import mark_safe
 
+from history.filters import NamedRecordsField, names
+
 register = template.Library()
 
 
@@ -48,7 +50,11 @@ def active_filters(context, filterset):
 
 def _shown_value(field, cleaned, value):
     """A filter value as a reader knows it: "Iran" for IR, "Statehood" for statehood."""
-    if isinstance(field, forms.ModelMultipleChoiceField):
+    if isinstance(field, NamedRecordsField):  # a slug, or a name as typed
+        for record in cleaned or ():
+            if names(record, value, field.name_fields):
+                return str(record)
+    elif isinstance(field, forms.ModelMultipleChoiceField):
         key = field.to_field_name or "pk"
         for record in cleaned or ():
             if str(getattr(record, key)).lower() == value.lower():

@@ -7,6 +7,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from playwright.sync_api import expect
 
+from .conftest import axe_violations
+
 
 def url(site, path):
     """The page's address as a pattern: exact path, query and fragment as given."""
@@ -131,6 +133,50 @@ def test_event_filters_apply_and_clear_one_by_one(page, site):
     expect(active).to_have_count(0)
     assert urlsplit(page.url).path == "/events/"
     assert chosen(page) == {}  # only the form's empty fields may stay in the address
+
+
+def test_people_and_organizations_are_picked_by_typing(page, site, outside_requests):
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(site + "/events/")
+    form = page.get_by_role("search", name="Filter the list")
+    everything = record_count(page)
+
+    people = form.get_by_role("combobox", name="People")
+    people.fill("aliy")
+    suggestions = form.get_by_role("listbox", name="People: suggestions")
+    expect(suggestions.get_by_role("option")).to_have_text(["Heydar Aliyev", "Ilham Aliyev"])
+    expect(people).to_have_attribute("aria-expanded", "true")
+    assert axe_violations(page) == []  # with the suggestions open
+    people.press("ArrowDown")
+    people.press("Enter")  # picks, and does not send the form
+    expect(suggestions).to_be_hidden()
+    expect(people).to_have_value("")
+    expect(form.get_by_role("checkbox", name="Heydar Aliyev")).to_be_checked()
+
+    organizations = form.get_by_role("combobox", name="Organizations")
+    organizations.fill("osce")  # an acronym is a name too
+    option = form.get_by_role("option", name=re.compile(r"\(OSCE\)$"))
+    option.click()
+    expect(form.get_by_role("checkbox", name=re.compile(r"\(OSCE\)$"))).to_be_checked()
+
+    people.fill("zzzz")
+    expect(form.get_by_role("status").filter(has_text="No matches")).to_have_count(1)
+    people.fill("")
+    form.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"organization=osce"))
+    assert chosen(page) == {"person": "heydar-aliyev", "organization": "osce"}
+    assert record_count(page) < everything
+    active = page.locator(".active-filters")
+    expect(active.get_by_role("link", name="Remove filter People: Heydar Aliyev")).to_be_visible()
+
+    # Unticking drops one; the form keeps the other.
+    form.get_by_role("checkbox", name="Heydar Aliyev").uncheck()
+    form.get_by_role("button", name="Apply").click()
+    expect(page).not_to_have_url(re.compile(r"person=[^&]"))
+    assert chosen(page) == {"organization": "osce"}
+    assert errors == []
+    assert outside_requests == []
 
 
 def test_bad_filter_answers_400_with_a_clear_message(page, site):
@@ -276,5 +322,20 @@ def test_pages_work_without_javascript(browser, site):
         form.get_by_role("button", name="Apply").click()
         expect(page).to_have_url(re.compile(r"category=diplomacy"))
         expect(page.locator(".active-filters")).to_be_visible()
+
+        # Without the type-ahead, a person is named in full, case aside.
+        form = page.get_by_role("search", name="Filter the list")
+        form.get_by_label("People").fill("heydar aliyev")
+        form.get_by_role("button", name="Apply").click()
+        expect(page).to_have_url(re.compile(r"person=heydar\+aliyev"))
+        expect(form.get_by_role("checkbox", name="Heydar Aliyev")).to_be_checked()
+        expect(
+            page.get_by_role("link", name="Remove filter People: Heydar Aliyev")
+        ).to_be_visible()
+        form.get_by_label("People").fill("Nobody Atall")
+        form.get_by_role("button", name="Apply").click()
+        expect(form.get_by_role("alert")).to_have_text(
+            "No published person goes by “Nobody Atall”."
+        )
     finally:
         context.close()

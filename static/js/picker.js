@@ -1,0 +1,118 @@
+/*
+ * The type-ahead of the list filters' record pickers (RecordPicker in
+ * history/filters.py).
+ *
+ * Without this file a picker is a text box that takes a name, sent with the
+ * form. With it, two letters or more ask the picker's API list (data-source,
+ * ?name=) for matching names, offered as an ARIA 1.2 combobox
+ * (@github/combobox-nav, vendored). Choosing one adds it to the picked records
+ * as a ticked box and empties the text box; Apply sends the form as before.
+ */
+import Combobox from "./vendor/combobox-nav.js";
+
+const WAIT_MS = 150;
+const SHOWN = 8;
+
+function setUp(picker) {
+  const input = picker.querySelector('input[type="text"]');
+  const picked = picker.querySelector("ul.picked");
+  const label = document.querySelector(`label[for="${input.id}"]`);
+  const list = document.createElement("ul");
+  list.id = `${input.id}_suggestions`;
+  list.className = "suggestions";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", `${label ? label.textContent : input.name}: suggestions`);
+  list.hidden = true;
+  const status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  input.after(list, status);
+
+  const combobox = new Combobox(input, list, { tabInsertsSuggestions: false });
+  let timer = null;
+  let request = null;
+
+  function close() {
+    list.hidden = true;
+    combobox.stop();
+  }
+
+  function show(found) {
+    const already = new Set(Array.from(picked.querySelectorAll("input"), (box) => box.value));
+    const records = found.filter((record) => !already.has(record.slug));
+    list.replaceChildren(
+      ...records.map((record, index) => {
+        const option = document.createElement("li");
+        option.id = `${list.id}_${index}`;
+        option.setAttribute("role", "option");
+        option.dataset.slug = record.slug;
+        option.textContent = record.acronym ? `${record.name} (${record.acronym})` : record.name;
+        return option;
+      }),
+    );
+    status.textContent = records.length ? `${records.length} suggestions` : "No matches";
+    if (records.length) {
+      list.hidden = false;
+      combobox.start();
+    } else {
+      close();
+    }
+  }
+
+  async function suggest() {
+    const typed = input.value.trim();
+    if (request) request.abort();
+    if (typed.length < 2) {
+      status.textContent = "";
+      return close();
+    }
+    request = new AbortController();
+    const url = new URL(picker.dataset.source, window.location.href);
+    url.search = new URLSearchParams({ name: typed, ordering: "name", page_size: SHOWN });
+    try {
+      const response = await fetch(url, {
+        headers: { Accept: "application/json" },
+        signal: request.signal,
+      });
+      // On any failure the text box still takes a name, as without this file.
+      if (!response.ok) return close();
+      show((await response.json()).results);
+    } catch (error) {
+      if (error.name !== "AbortError") close();
+    }
+  }
+
+  function pick(option) {
+    const slug = option.dataset.slug;
+    const already = Array.from(picked.querySelectorAll("input")).some((box) => box.value === slug);
+    if (!already) {
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = input.name;
+      box.value = slug;
+      box.checked = true;
+      const boxLabel = document.createElement("label");
+      boxLabel.append(box, ` ${option.textContent}`);
+      const item = document.createElement("li");
+      item.append(boxLabel);
+      picked.append(item);
+    }
+    input.value = "";
+    close();
+    status.textContent = `${option.textContent} picked`;
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, WAIT_MS);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") close();
+  });
+  input.addEventListener("blur", close);
+  // Keeps the focus in the text box while an option is clicked.
+  list.addEventListener("mousedown", (event) => event.preventDefault());
+  list.addEventListener("combobox-commit", (event) => pick(event.target));
+}
+
+document.querySelectorAll(".picker[data-source]").forEach(setUp);
