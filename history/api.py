@@ -186,6 +186,9 @@ class FilterSetExtension(DjangoFilterExtension):
             if filter_field.extra.get("to_field_name") == "code":
                 schema["pattern"] = "^[A-Za-z]{2}$"
                 description = "ISO 3166-1 alpha-2 code of a published country, in either case."
+            elif filter_field.extra.get("name_fields"):
+                kind = related._meta.verbose_name
+                description = f"Slug of a published {kind}, or a name it goes by (case aside)."
             else:
                 description = f"Slug of a published {related._meta.verbose_name}."
             description += " Repeat the parameter for any of several."
@@ -213,6 +216,15 @@ class APISchema(AutoSchema):
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
+        if self.method == "GET" and isinstance(self.view, RecordViewSet):
+            parameters.append(
+                OpenApiParameter(
+                    "fields",
+                    str,
+                    description="Only these fields of each record, comma-separated: "
+                    "slug,name. A name the record does not have answers 400.",
+                )
+            )
         if self.method in ("PUT", "PATCH"):
             parameters.append(
                 OpenApiParameter(
@@ -436,6 +448,13 @@ class RecordViewSet(
         if self.action in WRITE_ACTIONS:
             return self.write_serializer_class
         return self.serializer_class
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action in ("list", "retrieve") and "fields" in self.request.query_params:
+            names = self.request.query_params["fields"].split(",")
+            context["fields"] = [name.strip() for name in names if name.strip()]
+        return context
 
     def list(self, request, *args, **kwargs):
         def read():

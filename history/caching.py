@@ -37,9 +37,10 @@ def _quietly(operation):
         return None
 
 
-# Whether this process saw a change while the cache was down. A cache that comes
-# back with its data (Redis restarted from disk, a network split healed) still
-# holds the old generation, and everything filed under it.
+# Whether this process found the cache down since it last moved the generation.
+# Changes made meanwhile, here or by another process, could not move it; a cache
+# that comes back with its data (Redis restarted from disk, a network split
+# healed) would still hold the old generation and everything filed under it.
 _advance_missed = False
 
 
@@ -47,15 +48,19 @@ def generation():
     """The current content generation; None when the cache cannot be reached, or
     when PUBLIC_CACHE_SECONDS=0 turns the public cache off: then nothing is looked up.
 
-    Until a generation move missed in an outage has been made, this is None too:
-    what the cache holds may predate the change.
+    After an outage, the generation is moved on before the cache is read again:
+    what it holds may predate a change made while it was down.
     """
+    global _advance_missed
     if settings.PUBLIC_CACHE_SECONDS <= 0:
         return None
     if _advance_missed and not advance():
         return None
     # A clock value, not 1, so that a generation lost from the cache is never reused.
-    return _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
+    current = _quietly(lambda: cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None))
+    if current is None:
+        _advance_missed = True
+    return current
 
 
 def count(counter, per_seconds):
@@ -72,7 +77,7 @@ def count(counter, per_seconds):
 def advance():
     """Move to a new generation: everything cached before is no longer read.
 
-    Whether it was moved; if not, this process retries before it reads the cache again.
+    Whether it was moved; if not, this process moves it before it reads the cache again.
     """
     global _advance_missed
 
@@ -85,9 +90,9 @@ def advance():
 
 
 # Parameters read besides a list's filters: by the pages, and by the API's
-# pagination and renderers.
+# pagination, renderers and choice of fields.
 PAGE_PARAMS = ("page",)
-API_PARAMS = ("page", "page_size", "format")
+API_PARAMS = ("page", "page_size", "format", "fields")
 
 
 def reads(*params):

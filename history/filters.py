@@ -9,11 +9,12 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .models import Period, Person, Quote, Source
+from .models import Period, Person, Quote, Source, Status
 
 YEAR_LIMIT = 9999
 
@@ -116,7 +117,16 @@ class RecordPicker(forms.SelectMultiple):
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
         field = self.choices.field
-        picked = named_records(field.queryset, self.format_value(value), field.name_fields)
+        values = self.format_value(value)
+        picked = list(named_records(field.queryset, values, field.name_fields))
+        # A name that picked nothing is shown back, with its error.
+        unmatched = [
+            typed
+            for typed in _typed(values)
+            if not any(goes_by(record, typed, field.name_fields) for record in picked)
+        ]
+        if unmatched:
+            attrs["value"] = unmatched[0]
         boxes = format_html_join(
             "\n",
             '<li><label><input type="checkbox" name="{}" value="{}" checked> {}</label></li>',
@@ -128,10 +138,11 @@ class RecordPicker(forms.SelectMultiple):
             filter(None, (hint_id, attrs.get("aria-describedby")))
         )
         return format_html(
-            '<div class="picker" data-source="{}">\n<ul class="picked">{}</ul>\n'
+            '<div class="picker" data-source="{}" data-fields="{}">\n<ul class="picked">{}</ul>\n'
             '<input type="text" name="{}" autocomplete="off" spellcheck="false"{}>\n'
             '<p class="hint" id="{}">Type a name.{}</p>\n</div>',
             reverse(self.source),
+            ",".join(("slug", *field.name_fields)),
             boxes,
             name,
             mark_safe(_attributes(attrs)),  # escaped by _attributes
@@ -144,23 +155,31 @@ def named_records(queryset, values, fields):
     """The records whose slug is one of `values`, or whose name is (case aside).
 
     `fields` are the names a record goes by: its name, an organization's acronym.
+    Case is set aside as the database lowers letters: SQLite, for ASCII only.
     """
-    values = {value.strip() for value in values} - {""}
+    values = _typed(values)
     if not values:
         return queryset.none()
+    # Each value as sent too: SQLite's LOWER() leaves other letters as they are.
+    lowered = {*values, *(value.lower() for value in values)}
+    names = {f"{field}_lowered": Lower(field) for field in fields}
     named = Q(slug__in=values)
-    for field in fields:
-        for value in values:
-            named |= Q(**{f"{field}__iexact": value})
-    return queryset.filter(named)
+    for name in names:
+        named |= Q(**{f"{name}__in": lowered})
+    return queryset.alias(**names).filter(named)
 
 
-def names(record, value, fields):
+def goes_by(record, value, fields):
     """Whether `value` is the record's slug or one of its names, case aside."""
-    value = value.strip().casefold()
-    return value == record.slug.casefold() or any(
-        value == str(getattr(record, field)).casefold() for field in fields
+    value = value.strip().lower()
+    return value == record.slug or any(
+        value == str(getattr(record, field)).lower() for field in fields
     )
+
+
+def _typed(values):
+    """The non-empty values, stripped, in the order sent."""
+    return list(dict.fromkeys(value.strip() for value in values if value.strip()))
 
 
 class NamedRecordsField(forms.ModelMultipleChoiceField):
@@ -176,8 +195,8 @@ class NamedRecordsField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         records = list(named_records(self.queryset, value, self.name_fields))
-        for typed in {str(item).strip() for item in value} - {""}:
-            if not any(names(record, typed, self.name_fields) for record in records):
+        for typed in _typed(value):
+            if not any(goes_by(record, typed, self.name_fields) for record in records):
                 raise ValidationError(
                     "No published %(kind)s goes by “%(value)s”.",
                     code="invalid_choice",
@@ -237,6 +256,15 @@ class PickedRecordsFilter(SlugsFilter):
         super().__init__(*args, shown=shown, **kwargs)
 
 
+def _holds(field, word):
+    holds = Q(**{f"{field}__icontains": word})
+    if field.startswith("aliases__"):
+        # Public aliases only: those cited from a published source, as
+        # Alias.objects.published() reads them (same join: one filter() call).
+        holds &= Q(aliases__source__status=Status.PUBLISHED)
+    return holds
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Text search over `search_fields`, matched in any of them."""
 
@@ -257,7 +285,7 @@ class RecordFilterSet(django_filters.FilterSet):
         """The records holding every word of `value` in any of `fields`."""
         words = Q()
         for word in value.split():
-            words &= Q(*(Q(**{f"{field}__icontains": word}) for field in fields), _connector=Q.OR)
+            words &= Q(*(_holds(field, word) for field in fields), _connector=Q.OR)
         return queryset.filter(words).distinct()
 
 

@@ -19,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.serializers import ListSerializer
 
 from .models import Alias, Citation, Dated, Period, Person, Quote, Source, Status
 
@@ -128,6 +129,20 @@ class AliasSerializer(serializers.ModelSerializer):
 
 class RecordSerializer(serializers.ModelSerializer):
     web_url = PageUrlField()
+
+    def get_fields(self):
+        """Only the fields a read asked for (`?fields=slug,name`), if it named any."""
+        fields = super().get_fields()
+        wanted = self.context.get("fields")
+        root = self.root
+        top_level = self is root or (self.parent is root and isinstance(root, ListSerializer))
+        if not wanted or not top_level:
+            return fields
+        if unknown := [name for name in wanted if name not in fields]:
+            raise ValidationError(
+                {"fields": f"No field “{unknown[0]}”; these are: {', '.join(fields)}."}
+            )
+        return {name: field for name, field in fields.items() if name in wanted}
 
 
 class CitedRecordSerializer(RecordSerializer):

@@ -999,6 +999,8 @@ def test_people_and_organizations_filter_by_the_names_they_go_by(client, db):
     ada = f.PersonFactory(name="Ada Lovelace", summary="Named nobody.")
     f.PersonFactory(name="Charles Babbage", summary="Worked with Ada.")
     ada.aliases.add(f.AliasFactory(name="Topchubashov"))
+    draft_source = f.SourceFactory(status=Status.DRAFT)
+    ada.aliases.add(f.AliasFactory(name="Tiflis", source=draft_source))  # not public
     osce = f.OrganizationFactory(name="Organization for Security", acronym="OSCE")
 
     def names(path):
@@ -1006,5 +1008,23 @@ def test_people_and_organizations_filter_by_the_names_they_go_by(client, db):
 
     assert names("/api/v1/people/?name=ada") == ["Ada Lovelace"]  # not the summary
     assert names("/api/v1/people/?name=topchu") == ["Ada Lovelace"]
+    assert names("/api/v1/people/?name=tiflis") == names("/api/v1/people/?q=tiflis") == []
     assert names("/api/v1/organizations/?name=osc") == [osce.name]
     assert names("/api/v1/events/?person=ada+lovelace") == []
+
+
+def test_a_read_can_ask_for_only_some_fields(client, world):
+    listed = get(client, "/api/v1/people/?fields=slug,name&page_size=1").json()["results"]
+    one = get(client, f"/api/v1/people/{listed[0]['slug']}/?fields=name").json()
+
+    assert [set(row) for row in listed] == [{"slug", "name"}]
+    assert one == {"name": listed[0]["name"]}
+    everything = get(client, "/api/v1/people/?page_size=1").json()["results"][0]
+    assert {"url", "citations", "periods"} <= set(everything)  # a separate cache entry
+
+
+def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
+    body = get(client, "/api/v1/people/?fields=slug,acronym", status=400).json()
+
+    assert body["errors"][0]["field"] == "fields"
+    assert "“acronym”" in body["errors"][0]["message"]

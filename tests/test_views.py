@@ -154,6 +154,7 @@ def test_a_name_no_published_person_goes_by_answers_400(client, db, name):
     html = page(client, reverse("diplomacy:event-list"), status=400, person=name)
 
     assert f"No published person goes by “{name}”." in html
+    assert f'value="{name}"' in html  # shown back to be corrected
     assert 'aria-describedby="id_person_hint id_person_error"' in html
 
 

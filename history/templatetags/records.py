@@ -5,7 +5,7 @@ import nh3
 from django import forms, template
 from django.utils.safestring import mark_safe
 
-from history.filters import NamedRecordsField, names
+from history.filters import NamedRecordsField, goes_by
 
 register = template.Library()
 
@@ -42,7 +42,7 @@ def active_filters(context, filterset):
     if filterset.is_valid():
         for name, field in filterset.form.fields.items():
             for value in request.GET.getlist(name):
-                if value:
+                if value.strip():
                     shown = _shown_value(field, filterset.form.cleaned_data.get(name), value)
                     active.append((field.label or name, shown, name, value))
     return {"active": active, "request": request}
@@ -52,7 +52,7 @@ def _shown_value(field, cleaned, value):
     """A filter value as a reader knows it: "Iran" for IR, "Statehood" for statehood."""
     if isinstance(field, NamedRecordsField):  # a slug, or a name as typed
         for record in cleaned or ():
-            if names(record, value, field.name_fields):
+            if goes_by(record, value, field.name_fields):
                 return str(record)
     elif isinstance(field, forms.ModelMultipleChoiceField):
         key = field.to_field_name or "pk"

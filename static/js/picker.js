@@ -4,7 +4,7 @@
  *
  * Without this file a picker is a text box that takes a name, sent with the
  * form. With it, two letters or more ask the picker's API list (data-source,
- * ?name=) for matching names, offered as an ARIA 1.2 combobox
+ * ?name=, only the data-fields it shows) for matching names, offered as an ARIA 1.2 combobox
  * (@github/combobox-nav, vendored). Choosing one adds it to the picked records
  * as a ticked box and empties the text box; Apply sends the form as before.
  */
@@ -16,7 +16,7 @@ const SHOWN = 8;
 function setUp(picker) {
   const input = picker.querySelector('input[type="text"]');
   const picked = picker.querySelector("ul.picked");
-  const label = document.querySelector(`label[for="${input.id}"]`);
+  const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
   const list = document.createElement("ul");
   list.id = `${input.id}_suggestions`;
   list.className = "suggestions";
@@ -33,6 +33,8 @@ function setUp(picker) {
   let request = null;
 
   function close() {
+    clearTimeout(timer);
+    if (request) request.abort();
     list.hidden = true;
     combobox.stop();
   }
@@ -50,25 +52,32 @@ function setUp(picker) {
         return option;
       }),
     );
-    status.textContent = records.length ? `${records.length} suggestions` : "No matches";
+    if (document.activeElement !== input) return; // answered after the reader moved on
     if (records.length) {
+      status.textContent = `${records.length} suggestions`;
       list.hidden = false;
       combobox.start();
     } else {
+      status.textContent = found.length ? "No more matches" : "No matches";
       close();
     }
   }
 
   async function suggest() {
     const typed = input.value.trim();
-    if (request) request.abort();
     if (typed.length < 2) {
       status.textContent = "";
       return close();
     }
+    if (request) request.abort();
     request = new AbortController();
     const url = new URL(picker.dataset.source, window.location.href);
-    url.search = new URLSearchParams({ name: typed, ordering: "name", page_size: SHOWN });
+    url.search = new URLSearchParams({
+      name: typed,
+      ordering: "name",
+      page_size: SHOWN,
+      fields: picker.dataset.fields,
+    });
     try {
       const response = await fetch(url, {
         headers: { Accept: "application/json" },

@@ -136,11 +136,14 @@ def test_event_filters_apply_and_clear_one_by_one(page, site):
 
 
 def test_people_and_organizations_are_picked_by_typing(page, site, outside_requests):
-    errors = []
+    errors, scripts = [], []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
     page.goto(site + "/events/")
     form = page.get_by_role("search", name="Filter the list")
     everything = record_count(page)
+    # The module imports its library by its hashed, long-cached name (config/storage.py).
+    assert any(re.search(r"/js/vendor/combobox-nav\.[0-9a-f]{12}\.js$", url) for url in scripts)
 
     people = form.get_by_role("combobox", name="People")
     people.fill("aliy")

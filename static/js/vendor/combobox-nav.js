@@ -1,3 +1,4 @@
+/*! @github/combobox-nav 3.0.2 (npm: dist/index.js), MIT licence: LICENSE-combobox-nav.txt */
 export default class Combobox {
     constructor(input, list, { tabInsertsSuggestions, firstOptionSelectionMode, scrollIntoViewOptions } = {}) {
         this.input = input;
