@@ -118,15 +118,10 @@ class RecordPicker(forms.SelectMultiple):
         attrs = self.build_attrs(self.attrs, attrs)
         field = self.choices.field
         values = self.format_value(value)
-        picked = list(named_records(field.queryset, values, field.name_fields))
+        picked = field.named(values)
         # A name that picked nothing is shown back, with its error.
-        unmatched = [
-            typed
-            for typed in _typed(values)
-            if not any(goes_by(record, typed, field.name_fields) for record in picked)
-        ]
-        if unmatched:
-            attrs["value"] = unmatched[0]
+        if unknown := unnamed(picked, values, field.name_fields):
+            attrs["value"] = unknown[0]
         boxes = format_html_join(
             "\n",
             '<li><label><input type="checkbox" name="{}" value="{}" checked> {}</label></li>',
@@ -177,6 +172,15 @@ def goes_by(record, value, fields):
     )
 
 
+def unnamed(records, values, fields):
+    """The values, as typed, that none of `records` goes by."""
+    return [
+        typed
+        for typed in _typed(values)
+        if not any(goes_by(record, typed, fields) for record in records)
+    ]
+
+
 def _typed(values):
     """The non-empty values, stripped, in the order sent."""
     return list(dict.fromkeys(value.strip() for value in values if value.strip()))
@@ -192,16 +196,23 @@ class NamedRecordsField(forms.ModelMultipleChoiceField):
     def __init__(self, *args, name_fields=("name",), **kwargs):
         super().__init__(*args, **kwargs)
         self.name_fields = name_fields
+        self._named = None  # (values, records) of the last lookup
+
+    def named(self, values):
+        """The records `values` name, looked up once for cleaning and rendering."""
+        values = tuple(values)
+        if self._named is None or self._named[0] != values:
+            self._named = values, list(named_records(self.queryset, values, self.name_fields))
+        return self._named[1]
 
     def _check_values(self, value):
-        records = list(named_records(self.queryset, value, self.name_fields))
-        for typed in _typed(value):
-            if not any(goes_by(record, typed, self.name_fields) for record in records):
-                raise ValidationError(
-                    "No published %(kind)s goes by “%(value)s”.",
-                    code="invalid_choice",
-                    params={"kind": self.queryset.model._meta.verbose_name, "value": typed},
-                )
+        records = self.named(value)
+        if unknown := unnamed(records, value, self.name_fields):
+            raise ValidationError(
+                "No published %(kind)s goes by “%(value)s”.",
+                code="invalid_choice",
+                params={"kind": self.queryset.model._meta.verbose_name, "value": unknown[0]},
+            )
         return records
 
 
