@@ -1,7 +1,106 @@
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from pytest_django.plugin import blocking_manager_key
+from xdist.scheduler import LoadScopeScheduling
 
 from tests.factories import member_of
+from tests.production import production  # noqa: F401  (a fixture)
+from tests.shared import shared_by_module, uses_shared_records
+
+# Fixtures that give a test the database, and markers that mean the same.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "database: the test reads or writes the database; the PostgreSQL pass runs only these "
+        "(given to every test that asks for a database, and by hand to those that check its "
+        "settings)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "slow: starts another process (manage.py, Java, the client generator) or fuzzes; "
+        "-m 'not slow' leaves these out while iterating",
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django and the browser tests' marker
+def pytest_collection_modifyitems(config, items):
+    """The browser tests first, as they take longest; then module by module, with the
+    tests on a module's shared records last in it (those stay in the database from
+    the first test that asks for them to the end of the module)."""
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module, len(modules))
+    items.sort(
+        key=lambda item: (
+            not item.get_closest_marker("e2e"),
+            modules[item.module],
+            uses_shared_records(item),
+        )
+    )
+
+
+def pytest_itemcollected(item):
+    """Markers from what a test asks for, given before `-m` selects by them."""
+    if DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"):
+        item.add_marker(pytest.mark.database)
+    if "production" in item.fixturenames or item.nodeid.startswith("tests/e2e/"):
+        item.add_marker(pytest.mark.slow)
+
+
+# pytest-django runs the transactional tests after all others, as each one starts from
+# a snapshot of the migrated database in an empty one and leaves it empty. A worker
+# that takes whole modules meets them in any order, so each one is given the empty
+# database it expects, and the snapshot is put back after it for the tests that follow.
+
+
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    # Only once the test database exists (and holds its snapshot): never another one.
+    if is_transactional(item) and hasattr(connection, "_test_serialized_contents"):
+        with item.config.stash[blocking_manager_key].unblock():
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    return result
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist loadscope`: each module goes to one worker, so that its shared
+    records are made once, and all the browser tests go to one worker, which serves
+    the site once for them."""
+    if config.getvalue("dist") == "loadscope":
+        return ModulesAndBrowserTests(config, log)
+    return None
+
+
+class ModulesAndBrowserTests(LoadScopeScheduling):
+    def _split_scope(self, nodeid):
+        if nodeid.startswith("tests/e2e/"):
+            return "tests/e2e"
+        return nodeid.split("::", 1)[0]
+
+
+@shared_by_module
+def loaded_content():
+    """All the curated content, as `manage.py load_content` loads it."""
+    call_command("load_content", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

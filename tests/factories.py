@@ -1,8 +1,11 @@
 """Factories for every model of history and diplomacy; records are published by default.
 
-Records that rest on citations get one valid citation after creation; pass
-`citations=[]` to leave a record uncited, or a list of citations to use those.
+Records that rest on citations get one valid citation after creation, a line of
+one source that they all share; pass `citations=[]` to leave a record uncited, or a
+list of citations to use those.
 """
+
+import itertools
 
 import factory
 from django_countries import countries
@@ -20,6 +23,7 @@ SOURCE_TEXT = (
     "Later the Republic joined the United Nations on 2 March 1992."
 )
 
+SHARED_SOURCE = "shared-source"
 COUNTRY_CODES = ["FR", "GB", "TR", "IR", "GE", "RU", "US", "DE", "IT", "JP", "CN", "KZ"]
 
 
@@ -29,9 +33,24 @@ def passage(source, n):
     return lines[n % len(lines)]
 
 
+_lines = itertools.count()
+
+
+def shared_citation():
+    """A line of the source that factory-made records share, a different line each time
+    until the lines run out: one source, not a new one for every record."""
+    source = history.Source.objects.filter(slug=SHARED_SOURCE).first()
+    if source is None:
+        source = SourceFactory(slug=SHARED_SOURCE, title="The source factory records cite")
+    citation, _ = history.Citation.objects.get_or_create(
+        source=source, quote=passage(source, next(_lines)), defaults={"locator": "p. 1"}
+    )
+    return citation
+
+
 def add_citations(record, create, extracted, **kwargs):
     if create:
-        record.citations.add(*([CitationFactory()] if extracted is None else extracted))
+        record.citations.add(*([shared_citation()] if extracted is None else extracted))
 
 
 class Factory(DjangoModelFactory):

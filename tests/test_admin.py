@@ -3,7 +3,6 @@
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
 from diplomacy.models import Event
@@ -24,8 +23,7 @@ def admin_url(model, view, *args):
 
 
 @pytest.fixture
-def content(db):
-    call_command("load_content", verbosity=0)
+def content(loaded_content, db):
     ErrorReport.objects.create(page="/events/", message="A reader's report.")
 
 

@@ -12,7 +12,10 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
+from tests.shared import shared_by_module
 from tests.test_api import RESOURCES, make_world
+
+pytestmark = pytest.mark.slow
 
 PACKAGE = "azerbaijans_diplomatic_history_api_client"
 
@@ -37,9 +40,14 @@ def generated(tmp_path_factory):
     sys.path.remove(str(folder / "out"))
 
 
-@pytest.fixture
-def api_client(generated, db):
+@shared_by_module
+def shared_world():
+    """Two linked records of every kind."""
     make_world(2)
+
+
+@pytest.fixture
+def api_client(generated, shared_world, db):
     # As Django's test client does: requests must not close the test's connection.
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)

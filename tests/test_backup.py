@@ -140,6 +140,7 @@ def test_backup_wants_a_json_path(db, tmp_path):
         call_command("backup_content", str(tmp_path / "backup.txt"), verbosity=0)
 
 
+@pytest.mark.slow
 def test_restore_into_a_new_sqlite_database(tmp_path):
     """The whole round trip through the commands, as an operator runs it."""
     env = {**os.environ, "DJANGO_DEBUG": "true"}

@@ -26,8 +26,8 @@ def record_models():
 
 
 @pytest.fixture
-def content(db):
-    call_command("load_content", verbosity=0)
+def content(loaded_content, db):
+    """All the curated content, loaded once for the module."""
 
 
 def test_every_model_has_content(content):

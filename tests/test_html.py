@@ -74,6 +74,7 @@ def pages(db):
     ]
 
 
+@pytest.mark.slow
 def test_every_page_type_is_valid_html(client, pages, java, tmp_path):
     files = {}
     for index, url in enumerate(pages):

@@ -24,10 +24,12 @@ def free_port():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The site in production settings on its own SQLite file, with all content."""
-    database = tmp_path_factory.mktemp("site") / "site.sqlite3"
+    folder = tmp_path_factory.mktemp("site")
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+        # Its own static files: the project's staticfiles/ may be read by other tests.
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "browser-tests-only-" + os.urandom(16).hex(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
