@@ -1,6 +1,8 @@
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from pytest_django.plugin import blocking_manager_key
 from xdist.scheduler import LoadScopeScheduling
@@ -52,10 +54,9 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.slow)
 
 
-# pytest-django runs the transactional tests after all others, as each one starts from
-# a snapshot of the migrated database in an empty one and leaves it empty. A worker
-# that takes whole modules meets them in any order, so each one is given the empty
-# database it expects, and the snapshot is put back after it for the tests that follow.
+# pytest-django runs the transactional tests after all others, as each one leaves the
+# database empty. A worker that takes whole modules meets them in any order, so the
+# snapshot of the migrated database is put back after each for the tests that follow.
 
 
 def is_transactional(item):
@@ -64,20 +65,18 @@ def is_transactional(item):
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item):
-    # Only once the test database exists (and holds its snapshot): never another one.
-    if is_transactional(item) and hasattr(connection, "_test_serialized_contents"):
-        with item.config.stash[blocking_manager_key].unblock():
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    return (yield)
-
-
-@pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    if is_transactional(item):
+    # Not after the last test (the test database is gone by then, and the connection
+    # points at the real one again), nor before the test database was made.
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if is_transactional(item) and nextitem is not None and snapshot is not None:
         with item.config.stash[blocking_manager_key].unblock():
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            connection.creation.deserialize_db_from_string(snapshot)
+            # A test's own flush restarts the ids; go on after the restored rows.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                    cursor.execute(sql)
     return result
 
 

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from rest_framework.authtoken.models import Token
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -60,7 +61,10 @@ def operations(schema):
 def fuzz(operation, **call):
     """Every generated request to `operation` keeps to the schema."""
 
-    @hypothesis.given(case=operation.as_strategy())
+    # Valid and invalid requests alike, as schemathesis's own parametrize makes them.
+    modes = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
+
+    @hypothesis.given(case=hypothesis.strategies.one_of(modes))
     @BOUNDED
     def requests(case):
         case.call_and_validate(checks=CHECKS, **call)
