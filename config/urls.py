@@ -8,6 +8,7 @@ from config.health import healthz
 from diplomacy.feeds import EventFeed
 from diplomacy.sitemaps import SITEMAPS
 from history.admin import dashboard_view
+from history.views import public_page
 
 urlpatterns = [
     path(
@@ -17,21 +18,23 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(("config.api", "api"))),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
     path(
         "opensearch.xml",
-        TemplateView.as_view(
-            template_name="opensearch.xml",
-            content_type="application/opensearchdescription+xml",
+        public_page(
+            TemplateView.as_view(
+                template_name="opensearch.xml",
+                content_type="application/opensearchdescription+xml",
+            )
         ),
         name="opensearch",
     ),
-    path("feeds/events/", EventFeed(), name="event-feed"),
+    path("feeds/events/", public_page(EventFeed()), name="event-feed"),
     path("healthz", healthz, name="healthz"),
     path("", include("history.urls")),
     path("", include("diplomacy.urls")),

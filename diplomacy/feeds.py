@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
+from history import markup
+
 from .models import Event
 
 
@@ -20,7 +22,8 @@ class EventFeed(Feed):
         return f"{event.date_display}: {event.title}" if event.date else event.title
 
     def item_description(self, event):
-        return event.summary
+        # Feed readers show it as HTML: the page's rendering, sanitised.
+        return markup.to_html(event.summary)
 
     def item_updateddate(self, event):
         return event.updated_at

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from history import caching
 from history.models import Period, Person
-from history.views import FilteredListView, RecordDetailView
+from history.views import FilteredListView, RecordDetailView, public_page
 
 from . import filters, maps
 from . import search as site_search
@@ -13,6 +13,7 @@ from . import timeline as layout
 from .models import Country, Event, Figure, Organization, Priority, Project
 
 
+@public_page
 @caching.reads()
 def home(request):
     return render(
@@ -141,6 +142,7 @@ def _map_data(request):
     return form, year, maps.country_states(year, today=form.today)
 
 
+@public_page
 @caching.reads(*maps.YearForm.base_fields)
 def world_map(request):
     """The world coloured by what the content says as of one year, with the same as a table."""
@@ -167,6 +169,7 @@ def world_map(request):
     return render(request, "diplomacy/map.html", context)
 
 
+@public_page
 @caching.reads(*maps.YearForm.base_fields)
 def world_map_states(request):
     """The map's data for one year as JSON, for the page's year slider."""
@@ -190,6 +193,7 @@ def world_map_states(request):
 # --- Site search ------------------------------------------------------------------
 
 
+@public_page
 @caching.reads(*site_search.SearchForm.base_fields, "page")
 def search(request):
     """/search/?q=: every published record, ranked, with snippets and counts per type."""
@@ -225,6 +229,7 @@ def search(request):
 # --- The timeline -----------------------------------------------------------------
 
 
+@public_page
 @caching.reads(*filters.EventFilterSet.base_filters, layout.ZOOM_PARAM)
 def timeline(request):
     """/timeline/: periods and events on one axis, and the same as a list grouped by period.

@@ -23,7 +23,12 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import build_array_type, build_basic_type, build_parameter_type
+from drf_spectacular.plumbing import (
+    build_array_type,
+    build_basic_type,
+    build_parameter_type,
+    force_instance,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import (
@@ -36,7 +41,7 @@ from rest_framework import (
 )
 from rest_framework import serializers as drf_serializers
 from rest_framework import views as drf_views
-from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.exceptions import APIException, ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -51,10 +56,42 @@ logger = logging.getLogger(__name__)
 
 
 class Pagination(pagination.PageNumberPagination):
-    """Pages of PAGE_SIZE records; `page_size` asks for up to 200."""
+    """Pages of PAGE_SIZE records; `page_size` asks for up to 200 (more gives 200).
+
+    A `page_size` that is not a whole number of at least 1 (abc, null, 0, -1, 1.5,
+    nothing) answers 400 naming it, where DRF's would quietly give PAGE_SIZE.
+    """
 
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request):
+        name = self.page_size_query_param
+        if name not in request.query_params:
+            return self.page_size
+        try:
+            size = int(request.query_params[name])
+        except ValueError:
+            size = 0
+        if size < 1:
+            message = (
+                f"Enter a whole number of at least 1 "
+                f"(more than {self.max_page_size} gives {self.max_page_size})."
+            )
+            raise ValidationError({name: ErrorDetail(message, code="invalid")})
+        return min(size, self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = (
+                    f"Records per page: {self.page_size} unless asked, at most "
+                    f"{self.max_page_size} (a larger number gives {self.max_page_size}). "
+                    "Anything but a whole number of at least 1 answers 400."
+                )
+        return parameters
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -191,8 +228,12 @@ class FilterSetExtension(DjangoFilterExtension):
                 description = f"Slug of a published {kind}, or a name it goes by (case aside)."
             else:
                 description = f"Slug of a published {related._meta.verbose_name}."
-            description += " Repeat the parameter for any of several."
+            description += (
+                f" Repeat the parameter for any of several, at most {filters.MAX_VALUES}"
+                " different ones; a value repeated counts once."
+            )
             schema = build_array_type(schema)
+            schema["maxItems"] = filters.MAX_VALUES
             explode = True
         else:
             return super().resolve_filter_field(
@@ -237,6 +278,15 @@ class APISchema(AutoSchema):
                 )
             )
         return parameters
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "response" and isinstance(
+            force_instance(serializer), serializers.RecordSerializer
+        ):
+            # `?fields=` may leave out any field of a record: none is required.
+            schema.pop("required", None)
+        return schema
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)

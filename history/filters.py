@@ -2,14 +2,18 @@
 
 Parameter names are the same everywhere: q, year_from, year_to, period,
 country, organization, person, category, kind, ordering. Several values of one
-parameter (country=GE&country=TR) mean any of them.
+parameter (country=GE&country=TR) mean any of them; a value sent twice counts
+once, and more than MAX_VALUES different values of one parameter are refused.
 """
+
+import functools
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -18,6 +22,12 @@ from .models import Period, Person, Quote, Source, Status
 
 YEAR_LIMIT = 9999
 
+# The most values one filter parameter takes. Readers tick a few countries or
+# people; 50 is more than anyone picks by hand, and keeps a page's links small:
+# each of its chips links to the other values, so a page grows with the square
+# of their number (about 30 kB of links at 50).
+MAX_VALUES = 50
+
 CHRONOLOGICAL = (F("date_lower").asc(nulls_last=True), F("date_upper").asc(nulls_last=True))
 REVERSE_CHRONOLOGICAL = (
     F("date_upper").desc(nulls_last=True),
@@ -25,7 +35,51 @@ REVERSE_CHRONOLOGICAL = (
 )
 
 
-class YearRangeForm(forms.Form):
+def distinct_values(data):
+    """`data` with each parameter's values once each, in the order first sent;
+    `data` itself when no value is repeated (or it holds one value a key)."""
+    if not isinstance(data, QueryDict) or all(
+        len(values) == len(set(values)) for _, values in data.lists()
+    ):
+        return data
+    query = QueryDict(mutable=True)
+    for name, values in data.lists():
+        query.setlist(name, list(dict.fromkeys(values)))
+    return QueryDict(query.urlencode(), encoding=data.encoding)
+
+
+class FilterForm(forms.Form):
+    """The form of every FilterSet: no parameter takes more than MAX_VALUES values."""
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not hasattr(self.data, "getlist"):
+            return
+        for name in self.fields:
+            given = len(self.data.getlist(name))
+            if given > MAX_VALUES:
+                # The reason, alone: what the field found wrong among so many
+                # values (an unknown one) is beside the point.
+                self.errors.pop(name, None)
+                self.add_error(
+                    name,
+                    ValidationError(
+                        "Too many values: give at most %(limit)d different ones, not %(given)d.",
+                        code="too_many_values",
+                        params={"limit": MAX_VALUES, "given": given},
+                    ),
+                )
+
+
+@functools.cache
+def filter_form(form_class):
+    """`form_class` as a FilterForm: refusing more than MAX_VALUES values of a parameter."""
+    if issubclass(form_class, FilterForm):
+        return form_class
+    return type(form_class.__name__, (FilterForm, form_class), {})
+
+
+class YearRangeForm(FilterForm):
     def clean(self):
         cleaned = super().clean()
         year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
@@ -277,13 +331,35 @@ def _holds(field, word):
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """Text search over `search_fields`, matched in any of them."""
+    """Text search over `search_fields`, matched in any of them.
+
+    Every FilterSet, for pages and API alike, reads each value once however often
+    it was sent, and refuses more than MAX_VALUES values of one parameter (its
+    form is a FilterForm). Given the request's own query, it rewrites the request's
+    too: the links a page builds from it (chips, facets, pages) and the API's next
+    and previous carry each value once, not once for every time it was sent.
+    """
 
     search_fields = ()
     # The names a record goes by, for a `name` filter (the pickers' suggestions).
     name_fields = ()
 
     q = django_filters.CharFilter(method="filter_text", label="Text")
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        distinct = distinct_values(data)
+        if distinct is not data:
+            http_request = getattr(request, "_request", request)  # DRF wraps Django's
+            if http_request is not None and http_request.GET is data:
+                http_request.META["QUERY_STRING"] = distinct.urlencode()
+                http_request.GET = distinct
+        super().__init__(distinct, queryset, request=request, prefix=prefix)
+
+    def get_form_class(self):
+        # As django-filter's, on a FilterForm whatever form the Meta names (a
+        # FilterSet's own `class Meta:` names none: a plain Form).
+        fields = {name: filter_.field for name, filter_ in self.filters.items()}
+        return type(f"{type(self).__name__}Form", (filter_form(self._meta.form),), fields)
 
     def filter_text(self, queryset, name, value):
         return self._containing(queryset, value, self.search_fields)

@@ -6,6 +6,8 @@ from django.utils.decorators import method_decorator
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView
 
 from config.addresses import client_address
@@ -13,6 +15,25 @@ from config.addresses import client_address
 from . import caching, dates, filters
 from .forms import ErrorReportForm, is_reportable
 from .models import CitedRecord, Dated, Period, Person, Quote, Source
+
+
+def public_page(view):
+    """A public page answers GET and HEAD; any other method, 405 naming those two.
+
+    Exempt from the CSRF check, which runs before the view and would answer a
+    POST with 403: a view that takes no unsafe method has nothing for it to guard.
+    """
+    return csrf_exempt(require_safe(view))
+
+
+class PublicPageMixin:
+    """`public_page` for a class-based view."""
+
+    http_method_names = ["get", "head"]
+
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PublishedMixin:
@@ -50,7 +71,7 @@ class PreviewMixin:
         return response
 
 
-class FilteredListView(PublishedMixin, ListView):
+class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
     """A list narrowed by the model's FilterSet; bad input answers 400 with the form."""
 
     filterset_class = None
@@ -95,7 +116,7 @@ class FilteredListView(PublishedMixin, ListView):
         return context
 
 
-class RecordDetailView(PreviewMixin, PublishedMixin, DetailView):
+class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView):
     """A record's page, with its neighbours in time and what citation managers read."""
 
     schema_type = None  # the schema.org type for JSON-LD, if one fits
@@ -208,12 +229,20 @@ REPORTS_PER_HOUR = 10
 
 
 @method_decorator(never_cache, name="dispatch")  # the form carries a CSRF token
+@method_decorator(csrf_exempt, name="dispatch")  # checked in post(), see there
 class ErrorReportView(CreateView):
     """A reader reports an error on a page (`?page=/events/…/`); editors see it in the admin."""
 
     form_class = ErrorReportForm
     template_name = "history/report_form.html"
     success_url = reverse_lazy("history:report-error-sent")
+    http_method_names = ["get", "head", "post"]
+
+    # Checked here rather than by the middleware, which runs before the view:
+    # so that a PUT or DELETE answers 405, not 403.
+    @method_decorator(csrf_protect)
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def get_initial(self):
         return {"page": self.request.GET.get("page", "")}

@@ -477,6 +477,41 @@ def test_a_filter_naming_a_draft_record_is_refused(client, db):
     get(client, "/api/v1/events/", status=400, data={"period": hidden["periods"][0].slug})
 
 
+def test_a_value_repeated_300_times_counts_once(client, world):
+    code = CODES[0]
+    repeated = "&".join([f"country={code}"] * 300)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = get(client, f"/api/v1/events/?{repeated}&page_size=1").json()
+
+    assert body["count"] == 3
+    assert body["next"].count("country=") == 1
+    assert max(query["sql"].count(f"'{code}'") for query in queries.captured_queries) <= 1
+
+
+def published_countries(count):
+    """`count` published countries, the world's three among them."""
+    extra = [
+        Country(slug=f"extra-{code.lower()}", code=code, name=code, status=Status.PUBLISHED)
+        for code in CODES[3:count]
+    ]
+    Country.objects.bulk_create(extra)
+    return CODES[:count]
+
+
+@pytest.mark.parametrize("resource", ["events", "relations"])
+def test_more_than_50_values_of_one_parameter_answer_400_naming_it(client, world, resource):
+    codes = published_countries(51)
+
+    get(client, f"/api/v1/{resource}/", data={"country": codes[:50]})
+    body = get(client, f"/api/v1/{resource}/", status=400, data={"country": codes}).json()
+
+    assert body["status"] == 400
+    [error] = body["errors"]
+    assert error["field"] == "country" and error["code"] == "too_many_values"
+    assert "at most 50" in error["message"] and "51" in error["message"]
+
+
 # --- Pages -----------------------------------------------------------------------
 
 
@@ -486,6 +521,18 @@ def test_pages_follow_page_size(client, world):
     assert "page=2" in body["next"]
     body = get(client, "/api/v1/events/", data={"page_size": 2, "page": 2}).json()
     assert len(body["results"]) == 1 and body["next"] is None
+
+
+@pytest.mark.parametrize(("path", "params"), [("events", {}), ("search", {"q": "baku"})])
+@pytest.mark.parametrize("size", ["abc", "null", "0", "-1", "1.5", "", " "])
+def test_a_page_size_that_is_not_a_positive_whole_number_answers_400_naming_it(
+    client, world, path, params, size
+):
+    data = {**params, "page_size": size}
+    body = get(client, f"/api/v1/{path}/", status=400, data=data).json()
+    assert body["status"] == 400
+    [error] = body["errors"]
+    assert error["field"] == "page_size" and error["message"] and error["code"]
 
 
 @pytest.mark.parametrize("page", ["0", "99999", "last-but-one"])
@@ -504,9 +551,10 @@ def test_page_size_is_capped_at_200(client, db):
     Priority.citations.through.objects.bulk_create(
         Priority.citations.through(priority=p, citation=cited) for p in priorities
     )
-    body = get(client, "/api/v1/priorities/", data={"page_size": 1000}).json()
-    assert body["count"] == 205
-    assert len(body["results"]) == 200
+    for size in ("1000", "201"):
+        body = get(client, "/api/v1/priorities/", data={"page_size": size}).json()
+        assert body["count"] == 205
+        assert len(body["results"]) == 200
 
 
 # --- Formats, caching, CORS and limits ---------------------------------------------
@@ -970,6 +1018,37 @@ def test_schema_describes_every_resource_filter_and_error(client, db):
     assert {"200", "400", "404", "429"} <= set(operation["responses"])
     for resource in RESOURCES:
         assert f"/api/v1/{resource}/" in schema["paths"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/", "/api/v1/search/"])
+def test_schema_gives_page_size_as_a_whole_number_from_1_to_200(client, db, path):
+    import yaml
+
+    schema = yaml.safe_load(get(client, "/api/schema/").content)
+    parameters = schema["paths"][path]["get"]["parameters"]
+    [page_size] = [parameter for parameter in parameters if parameter["name"] == "page_size"]
+    assert page_size["schema"] == {"type": "integer", "minimum": 1, "maximum": 200}
+    assert "200" in page_size["description"]
+
+
+def test_schema_gives_the_most_values_a_filter_takes(client, db):
+    import yaml
+
+    schema = yaml.safe_load(get(client, "/api/schema/").content)
+    parameters = schema["paths"]["/api/v1/events/"]["get"]["parameters"]
+    most = {parameter["name"]: parameter["schema"].get("maxItems") for parameter in parameters}
+    assert {most[name] for name in ("country", "period", "person", "organization")} == {50}
+
+
+def test_schema_requires_no_field_of_a_record_as_fields_may_leave_any_out(client, world):
+    import yaml
+
+    schema = yaml.safe_load(get(client, "/api/schema/").content)["components"]["schemas"]
+    body = get(client, "/api/v1/people/", data={"fields": "periods"}).json()
+
+    assert set(body["results"][0]) == {"periods"}
+    assert "required" not in schema["Person"]
+    assert "slug" in schema["PeriodSummary"]["required"]  # summaries are whole
 
 
 def test_docs_load_nothing_from_another_host(client, db, settings):

@@ -60,6 +60,19 @@ def test_the_api_docs_alone_may_style_inline_and_run_no_inline_script(client, db
     assert not re.search(r"<script>(?!</script>)", response.content.decode())
 
 
+def test_the_api_docs_page_has_a_language_a_main_landmark_and_a_heading(client, db):
+    # What axe asks of every page (html-has-lang, landmark-one-main,
+    # page-has-heading-one); the browser tests do not visit this one.
+    html = client.get(reverse("api:docs")).content.decode()
+
+    assert re.search(r'<html lang="en">', html)
+    assert len(re.findall(r"<main\b", html)) == 1
+    assert len(re.findall(r"<h1\b", html)) == 1
+    # Inside the element Swagger UI draws over: its page has a main and an h1 of
+    # its own, and two of either would be a fault of their own.
+    assert re.search(r'<div id="swagger-ui">\s*<main>.*<h1>.*</main>\s*</div>', html, re.S)
+
+
 def test_other_security_headers(client, db):
     response = client.get(reverse("diplomacy:home"))
 
@@ -67,6 +80,17 @@ def test_other_security_headers(client, db):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+UNUSED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+
+
+def test_a_permissions_policy_turns_off_what_the_site_does_not_use(client, pages):
+    for url in [*pages, reverse("api:docs")]:
+        header = client.get(url)["Permissions-Policy"]
+        policy = dict(part.strip().split("=", 1) for part in header.split(","))
+        for feature in UNUSED_FEATURES:
+            assert policy[feature] == "()", (url, feature)
 
 
 def test_deploy_check_is_clean_in_production(production):

@@ -206,6 +206,44 @@ def test_repeated_parameters_mean_any_of_them(client, db):
     assert events["IR"].get_absolute_url() not in html
 
 
+def test_a_value_repeated_300_times_counts_once_and_the_page_stays_small(client, db):
+    georgia = f.CountryFactory(code="GE", name="Georgia")
+    period = f.PeriodFactory()
+    events = [f.EventFactory(category=category) for category in Event.Category.values]
+    for event in events:  # a facet link per category, and one for the period
+        event.countries.add(georgia)
+        event.periods.add(period)
+    repeated = "&".join(["country=GE"] * 300)
+
+    response = client.get(f"{reverse('diplomacy:event-list')}?{repeated}")
+
+    assert response.status_code == 200
+    # It was 1.4 MB: 300 chips, each linking to the other 299 values.
+    assert len(response.content) < 100_000
+    html = response.content.decode()
+    assert len(re.findall(r'aria-label="Remove filter [^"]*: Georgia"', html)) == 1
+    # Its chip drops the filter; every other link carries the value once.
+    assert re.search(r'href="\?" aria-label="Remove filter [^"]*: Georgia"', html)
+    links = re.findall(r'href="(\?[^"]*)"', html)
+    assert links and max(link.count("country=GE") for link in links) == 1
+    assert all(event.get_absolute_url() in html for event in events)
+
+
+@pytest.mark.parametrize(("count", "status"), [(50, 200), (51, 400)])
+def test_more_than_50_values_of_one_parameter_answer_400_naming_it(client, db, count, status):
+    codes = [country.code.code for country in make(f.CountryFactory, count)]
+    query = "&".join(f"country={code}" for code in codes)
+
+    html = page(client, f"{reverse('diplomacy:event-list')}?{query}", status=status)
+
+    error = re.search(r'<p class="error" id="id_country_error" role="alert">([^<]*)</p>', html)
+    if status == 200:
+        assert error is None and html.count("Remove filter") == 50
+    else:
+        assert error and "at most 50" in error[1] and "51" in error[1]
+        assert "Remove filter" not in html
+
+
 def test_filters_combine_and_facets_count_per_category(client, db):
     f.EventFactory(category=Event.Category.CONFLICT, date="1992")
     f.EventFactory(category=Event.Category.CONFLICT, date="2017")

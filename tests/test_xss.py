@@ -1,6 +1,7 @@
 """Editors' text is never trusted: XSS payloads in every text field render harmless."""
 
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -60,6 +61,18 @@ def executable_markup(html):
     return scanner.found
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_html(xml):
+    """The HTML an Atom feed carries (escaped in its text), as a feed reader shows it."""
+    return [
+        element.text or ""
+        for element in ElementTree.fromstring(xml).iter()
+        if element.tag in (f"{ATOM}summary", f"{ATOM}content") and element.get("type") == "html"
+    ]
+
+
 @pytest.fixture
 def hostile(db):
     """Published records with a payload in every text field an editor fills in."""
@@ -108,10 +121,29 @@ def test_payloads_in_every_text_field_render_harmless(client, hostile):
         urls.add(reverse(name))
     urls.add(reverse("diplomacy:search") + "?q=hostile1")
 
+    feed = reverse("event-feed")
     for url in sorted(urls):
         response = client.get(url)
         assert response.status_code == 200, url
         assert executable_markup(response.content.decode()) == [], url
+        if url == feed:
+            summaries = feed_html(response.content)
+            assert len(summaries) == len(PAYLOADS), url
+            for html in summaries:
+                assert executable_markup(html) == [], (url, html)
+
+
+def test_the_feed_carries_a_summary_as_the_event_page_shows_it(client, db):
+    event = f.EventFactory(summary="Signed in **Kars**, see [the text](https://example.org/).")
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    (summary,) = feed_html(client.get(reverse("event-feed")).content)
+
+    assert summary == (
+        "<p>Signed in <strong>Kars</strong>, see "
+        '<a href="https://example.org/" rel="noopener noreferrer">the text</a>.</p>'
+    )
+    assert summary in page
 
 
 def test_the_scanner_finds_what_it_looks_for():

@@ -1,10 +1,9 @@
 import json
 
-import markdown as markdown_lib
-import nh3
 from django import forms, template
 from django.utils.safestring import mark_safe
 
+from history import markup
 from history.filters import NamedRecordsField, goes_by
 
 register = template.Library()
@@ -12,8 +11,8 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    """Markdown rendered to HTML, then sanitised: editors' text is never trusted."""
-    return mark_safe(nh3.clean(markdown_lib.markdown(text or "")))
+    """Editors' Markdown as HTML, sanitised (the feed renders it the same way)."""
+    return mark_safe(markup.to_html(text))
 
 
 @register.simple_tag(takes_context=True)
