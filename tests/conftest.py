@@ -11,6 +11,8 @@ from tests.factories import member_of
 from tests.production import production  # noqa: F401  (a fixture)
 from tests.shared import shared_by_module, uses_shared_records
 
+# Where the browser tests live: one worker serves the site for all of them.
+BROWSER_TESTS = "tests/e2e/"
 # Fixtures that give a test the database, and markers that mean the same.
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
@@ -39,7 +41,7 @@ def pytest_collection_modifyitems(config, items):
         modules.setdefault(item.module, len(modules))
     items.sort(
         key=lambda item: (
-            not item.get_closest_marker("e2e"),
+            not item.nodeid.startswith(BROWSER_TESTS),
             modules[item.module],
             uses_shared_records(item),
         )
@@ -50,7 +52,7 @@ def pytest_itemcollected(item):
     """Markers from what a test asks for, given before `-m` selects by them."""
     if DATABASE_FIXTURES & set(item.fixturenames) or item.get_closest_marker("django_db"):
         item.add_marker(pytest.mark.database)
-    if "production" in item.fixturenames or item.nodeid.startswith("tests/e2e/"):
+    if "production" in item.fixturenames or item.nodeid.startswith(BROWSER_TESTS):
         item.add_marker(pytest.mark.slow)
 
 
@@ -91,8 +93,8 @@ def pytest_xdist_make_scheduler(config, log):
 
 class ModulesAndBrowserTests(LoadScopeScheduling):
     def _split_scope(self, nodeid):
-        if nodeid.startswith("tests/e2e/"):
-            return "tests/e2e"
+        if nodeid.startswith(BROWSER_TESTS):
+            return BROWSER_TESTS
         return nodeid.split("::", 1)[0]
 
 
