@@ -21,7 +21,7 @@ from history.api import (
     RecordViewSet,
     SourceViewSet,
 )
-from history.models import Citation, Period, Person, Record, Source
+from history.models import Citation, Source
 
 from . import filters, search
 from . import serializers as api_serializers
@@ -37,12 +37,6 @@ from .models import (
     Project,
     Relation,
 )
-
-
-def published_participations():
-    return Participation.objects.filter(
-        project__in=Project.objects.published(), country__in=Country.objects.published()
-    )
 
 
 class CountryViewSet(RecordViewSet):
@@ -62,7 +56,9 @@ class CountryViewSet(RecordViewSet):
         return queryset.with_passages().prefetch_related(
             Prefetch("relations", Relation.objects.published()),
             Prefetch("missions", Mission.objects.published()),
-            Prefetch("participations", published_participations().select_related("project")),
+            Prefetch(
+                "participations", Participation.objects.published().select_related("project")
+            ),
             Prefetch("events", Event.objects.published()),
             Prefetch("figures", Figure.objects.published()),
         )
@@ -76,17 +72,8 @@ class RelationViewSet(RecordViewSet):
     serializer_class = api_serializers.RelationSerializer
     write_serializer_class = api_serializers.RelationWriteSerializer
 
-    @classmethod
-    def visible(cls):
-        return (
-            super()
-            .visible()
-            .filter(country__in=Country.objects.published())
-            .select_related("country")
-        )
-
     def with_related(self, queryset):
-        return queryset.with_passages()
+        return queryset.with_passages().select_related("country")
 
 
 class MissionViewSet(RelationViewSet):
@@ -107,15 +94,7 @@ class OrganizationViewSet(RecordViewSet):
     write_serializer_class = api_serializers.OrganizationWriteSerializer
 
     def with_related(self, queryset):
-        return (
-            queryset.with_passages()
-            .select_related("parent")
-            .prefetch_related(
-                Prefetch("organs", Organization.objects.published()),
-                Prefetch("memberships", Membership.objects.published()),
-                Prefetch("events", Event.objects.published()),
-            )
-        )
+        return queryset.with_passages().with_links("parent", "organs", "memberships", "events")
 
 
 class MembershipViewSet(RecordViewSet):
@@ -126,17 +105,8 @@ class MembershipViewSet(RecordViewSet):
     serializer_class = api_serializers.MembershipSerializer
     write_serializer_class = api_serializers.MembershipWriteSerializer
 
-    @classmethod
-    def visible(cls):
-        return (
-            super()
-            .visible()
-            .filter(organization__in=Organization.objects.published())
-            .select_related("organization")
-        )
-
     def with_related(self, queryset):
-        return queryset.with_passages()
+        return queryset.with_passages().select_related("organization")
 
 
 class ProjectViewSet(RecordViewSet):
@@ -150,11 +120,11 @@ class ProjectViewSet(RecordViewSet):
     def with_related(self, queryset):
         return (
             queryset.with_passages()
-            .select_related("parent")
+            .with_links("parent", "components", "events")
             .prefetch_related(
-                Prefetch("components", Project.objects.published()),
-                Prefetch("participations", published_participations().select_related("country")),
-                Prefetch("events", Event.objects.published()),
+                Prefetch(
+                    "participations", Participation.objects.published().select_related("country")
+                ),
             )
         )
 
@@ -168,12 +138,8 @@ class EventViewSet(RecordViewSet):
     write_serializer_class = api_serializers.EventWriteSerializer
 
     def with_related(self, queryset):
-        return queryset.with_passages().prefetch_related(
-            Prefetch("periods", Period.objects.published()),
-            Prefetch("people", Person.objects.published()),
-            Prefetch("countries", Country.objects.published()),
-            Prefetch("organizations", Organization.objects.published()),
-            Prefetch("projects", Project.objects.published()),
+        return queryset.with_passages().with_links(
+            "periods", "people", "countries", "organizations", "projects"
         )
 
 
@@ -198,7 +164,7 @@ class FigureViewSet(RecordViewSet):
     write_serializer_class = api_serializers.FigureWriteSerializer
 
     def with_related(self, queryset):
-        return queryset.with_passages().select_related("country", "organization")
+        return queryset.with_passages().with_links("country", "organization")
 
 
 # The resources in the order of their addresses, and of the export (each after
@@ -327,11 +293,10 @@ class ExportView(PublicAPIMixin, APIView):
     def get(self, request):
         sources, records = [], []
         for viewset in VIEWSETS.values():
-            for record in viewset().with_related(viewset.visible()):
-                self.hide_unpublished_links(record)
+            for record in viewset().with_related(viewset.model.objects.published()):
                 (sources if isinstance(record, Source) else records).append(record)
         participations = (
-            published_participations()
+            Participation.objects.published()
             .select_related("project", "country")
             .prefetch_related(
                 Prefetch("citations", Citation.objects.published().select_related("source"))
@@ -345,14 +310,6 @@ class ExportView(PublicAPIMixin, APIView):
             use_natural_primary_keys=True,
         )
         return Response(objects)
-
-    @staticmethod
-    def hide_unpublished_links(record):
-        for field in record._meta.concrete_fields:
-            if field.is_relation and issubclass(field.related_model, Record):
-                target = getattr(record, field.name)
-                if target is not None and not target.is_published:
-                    setattr(record, field.name, None)
 
     @staticmethod
     def passages(records):

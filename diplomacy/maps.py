@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from history import dates
 
-from .models import Country, Mission, Participation, Project, Relation
+from .models import Country, Mission, Participation, Relation
 
 # The map begins with the Azerbaijan Democratic Republic (28 May 1918), when
 # the country "once again independently joined the system of international
@@ -136,12 +136,11 @@ def country_states(year, today=None):
     queries, whatever the number of rows.
     """
     today = this_year() if today is None else today
-    published = Country.objects.published()
-    states = {country.pk: CountryState(country) for country in published}
+    states = {country.pk: CountryState(country) for country in Country.objects.published()}
 
     missions = (
         Mission.objects.published()
-        .filter(dated_in(year, today), country__in=published)
+        .filter(dated_in(year, today))
         .order_by("date_lower", "date_upper", "title")
     )
     for mission in missions:
@@ -159,7 +158,7 @@ def country_states(year, today=None):
 
     relations = (
         Relation.objects.published()
-        .filter(dated_in(year, today), country__in=published)
+        .filter(dated_in(year, today))
         .order_by("date_lower", "date_upper", "title")
     )
     for relation in relations:
@@ -178,9 +177,8 @@ def country_states(year, today=None):
     if year == today:
         since |= Q(project__date="")
     participations = (
-        Participation.objects.filter(
-            since, project__in=Project.objects.published(), country__in=published
-        )
+        Participation.objects.published()
+        .filter(since)
         .select_related("project")
         .order_by("project__name", "role")
     )

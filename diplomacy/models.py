@@ -8,9 +8,9 @@ from history.models import (
     CitedRecord,
     ContentHistory,
     Dated,
-    DatedQuerySet,
     Period,
     Person,
+    PublicQuerySet,
     Record,
     RecordManager,
     RecordQuerySet,
@@ -180,7 +180,7 @@ class Project(Dated, CitedRecord):
         return self.name
 
 
-class ParticipationManager(models.Manager):
+class ParticipationManager(models.Manager.from_queryset(PublicQuerySet)):
     def get_by_natural_key(self, project_slug, country_code, role):
         return self.get(project__slug=project_slug, country__code=country_code, role=role)
 
@@ -218,14 +218,6 @@ class Participation(models.Model):
     natural_key.dependencies = ["diplomacy.project", "diplomacy.country"]
 
 
-class EventQuerySet(DatedQuerySet):
-    def in_period(self, period):
-        return self.filter(periods=period)
-
-    def with_relations(self):
-        return self.prefetch_related("periods", "people", "countries", "organizations")
-
-
 class Event(Dated, CitedRecord):
     """A dated happening, tied to periods, people, countries and organizations."""
 
@@ -246,8 +238,6 @@ class Event(Dated, CitedRecord):
     countries = models.ManyToManyField(Country, blank=True, related_name="events")
     organizations = models.ManyToManyField(Organization, blank=True, related_name="events")
     projects = models.ManyToManyField(Project, blank=True, related_name="events")
-
-    objects = RecordManager.from_queryset(EventQuerySet)()
 
     _history_m2m_fields = [
         *CitedRecord._history_m2m_fields,

@@ -88,15 +88,10 @@ class Kind:
     model: type
     body: tuple[str, ...]  # attribute paths, read in order
     title: str = ""  # attribute path; str(record) when empty
-    parent: str = ""  # the FK whose page shows the record: it must be published too
     related: tuple[str, ...] = ()  # for select_related
 
     def queryset(self):
-        queryset = self.model.objects.published()
-        if self.parent:
-            parent_model = self.model._meta.get_field(self.parent).related_model
-            queryset = queryset.filter(**{f"{self.parent}__in": parent_model.objects.published()})
-        queryset = queryset.select_related(*self.related)
+        queryset = self.model.objects.published().select_related(*self.related)
         if issubclass(self.model, CitedRecord):
             queryset = queryset.prefetch_related(
                 Prefetch("aliases", Alias.objects.published())  # spellings of public sources
@@ -109,9 +104,7 @@ class Kind:
         return "Policy" if self.model is Priority else self.model._meta.verbose_name.capitalize()
 
     def is_indexable(self, record):
-        return record.is_published and (
-            not self.parent or getattr(record, self.parent).is_published
-        )
+        return self.model.objects.published().filter(pk=record.pk).exists()
 
     def entry(self, record):
         """The field values of the record's SearchEntry."""
@@ -152,7 +145,6 @@ KINDS = {
             "Relations",
             Relation,
             ("country.name", "get_kind_display", "summary"),
-            parent="country",
             related=("country",),
         ),
         Kind(
@@ -160,7 +152,6 @@ KINDS = {
             "Missions",
             Mission,
             ("country.name", "city", "get_kind_display", "summary"),
-            parent="country",
             related=("country",),
         ),
         Kind("organization", "Organizations", Organization, ("acronym", "summary")),
@@ -169,7 +160,6 @@ KINDS = {
             "Memberships",
             Membership,
             ("summary",),
-            parent="organization",
             related=("organization",),
         ),
         Kind("project", "Projects", Project, ("get_kind_display", "summary")),
@@ -180,19 +170,24 @@ KINDS = {
             "Quotes",
             Quote,
             ("text", "occasion", "speaker.name"),
-            parent="speaker",
             related=("speaker",),
         ),
         Kind("source", "Sources", Source, ("author", "publisher", "description", "text")),
     ]
 }
 KIND_OF_MODEL = {kind.model: kind for kind in KINDS.values()}
-# Records whose entries show a field of another record: saving that one re-indexes them.
-DEPENDENTS = {
-    Person: ["quotes"],
-    Country: ["relations", "missions"],
-    Organization: ["memberships"],
-}
+
+
+def dependents(record):
+    """The indexed records that stand on `record` (its required foreign keys point
+    at it): whether they are public, and what their entries show, follows it."""
+    for relation in record._meta.related_objects:
+        if (
+            relation.one_to_many
+            and not relation.field.null
+            and relation.related_model in KIND_OF_MODEL
+        ):
+            yield from getattr(record, relation.get_accessor_name()).all()
 
 
 def vector(values=None):
@@ -226,9 +221,8 @@ def index_record(record):
             SearchEntry.objects.filter(pk=entry.pk).update(vector=vector())
     else:
         unindex_record(record)
-    for accessor in DEPENDENTS.get(type(record), []):
-        for dependent in getattr(record, accessor).all():
-            index_record(dependent)
+    for dependent in dependents(record):
+        index_record(dependent)
 
 
 def unindex_record(record):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -339,9 +339,7 @@ def group_by_period(events, periods) -> list[Group]:
 
 
 def published_events():
-    return Event.objects.published().prefetch_related(
-        Prefetch("periods", Period.objects.published())
-    )
+    return Event.objects.published().with_links("periods")
 
 
 def _query(params: QueryDict, **changes) -> str:

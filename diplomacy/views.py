@@ -1,10 +1,8 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from history import caching
-from history.models import Period, Person
 from history.views import FilteredListView, RecordDetailView, public_page
 
 from . import filters, maps
@@ -43,13 +41,7 @@ class EventDetailView(RecordDetailView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(
-                Prefetch("periods", Period.objects.published()),
-                Prefetch("people", Person.objects.published()),
-                Prefetch("countries", Country.objects.published()),
-                Prefetch("organizations", Organization.objects.published()),
-                Prefetch("projects", Project.objects.published()),
-            )
+            .with_links("periods", "people", "countries", "organizations", "projects")
         )
 
 
@@ -74,9 +66,7 @@ class CountryDetailView(RecordDetailView):
             relations=country.relations.published().with_passages(),
             missions=country.missions.published().with_passages(),
             events=country.events.published().chronological(),
-            participations=country.participations.filter(
-                project__in=Project.objects.published()
-            ).select_related("project"),
+            participations=country.participations.published().select_related("project"),
             **kwargs,
         )
 
@@ -89,6 +79,9 @@ class OrganizationListView(FilteredListView):
 class OrganizationDetailView(RecordDetailView):
     schema_type = "Organization"
     model = Organization
+
+    def get_queryset(self):
+        return super().get_queryset().with_links("parent")
 
     def get_context_data(self, **kwargs):
         organization = self.object
@@ -108,12 +101,13 @@ class ProjectListView(FilteredListView):
 class ProjectDetailView(RecordDetailView):
     model = Project
 
+    def get_queryset(self):
+        return super().get_queryset().with_links("parent")
+
     def get_context_data(self, **kwargs):
         project = self.object
         return super().get_context_data(
-            participations=project.participations.filter(
-                country__in=Country.objects.published()
-            ).select_related("country"),
+            participations=project.participations.published().select_related("country"),
             components=project.components.published(),
             events=project.events.published().chronological(),
             **kwargs,

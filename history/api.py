@@ -1,6 +1,6 @@
 """The JSON API of the record through time, and the base every API view shares.
 
-The public reads published records only, through each viewset's `visible()`;
+The public reads published records only, through each model's `published()`;
 editors with model permissions create and change records through the same
 addresses. `diplomacy.api` builds on the classes here.
 """
@@ -15,7 +15,6 @@ import django_filters
 import orjson
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.http import parse_etags
@@ -455,8 +454,8 @@ class RecordViewSet(
 
     Subclasses name the `model`, its `filterset_class`, the `serializer_class`
     the public reads and the `write_serializer_class` editors send, and say in
-    `visible()` and `with_related()` what the public may see and what to
-    prefetch for it.
+    `with_related()` what to fetch with a record. What the public may see is
+    the model's `published()`, as everywhere else.
     """
 
     model = None
@@ -467,11 +466,6 @@ class RecordViewSet(
     filter_backends = [DjangoFilterBackend]
     pagination_class = Pagination
 
-    @classmethod
-    def visible(cls):
-        """Every record the public may see: published, and so is what it hangs on."""
-        return cls.model.objects.published()
-
     def with_related(self, queryset):
         return queryset
 
@@ -481,7 +475,7 @@ class RecordViewSet(
             # writers sending the same If-Match, the second waits, then sees the
             # first one's version and is refused.
             return self.model.objects.select_for_update(of=("self",))
-        return self.with_related(self.visible())
+        return self.with_related(self.model.objects.published())
 
     def filter_queryset(self, queryset):
         # A write names its record by address; list filters in its query string
@@ -548,7 +542,7 @@ class RecordViewSet(
         if self.lookup_field != "slug" or not hasattr(self.model, "history"):
             return None
         was = self.model.history.filter(slug=old_slug).values_list("id", flat=True).first()
-        record = self.visible().filter(pk=was).exclude(slug=old_slug).first()
+        record = self.model.objects.published().filter(pk=was).exclude(slug=old_slug).first()
         if record is None:
             return None
         path = reverse(f"api:{self.basename}-detail", kwargs={"slug": record.slug})
@@ -580,8 +574,7 @@ class PeriodViewSet(RecordViewSet):
     write_serializer_class = serializers.PeriodWriteSerializer
 
     def with_related(self, queryset):
-        people = Prefetch("people", Person.objects.published())
-        return queryset.with_passages().prefetch_related(people)
+        return queryset.with_passages().with_links("people")
 
 
 class PersonViewSet(RecordViewSet):
@@ -593,10 +586,7 @@ class PersonViewSet(RecordViewSet):
     write_serializer_class = serializers.PersonWriteSerializer
 
     def with_related(self, queryset):
-        return queryset.with_passages().prefetch_related(
-            Prefetch("periods", Period.objects.published()),
-            Prefetch("quotes", QuoteViewSet.visible()),
-        )
+        return queryset.with_passages().with_links("periods", "quotes")
 
 
 class QuoteViewSet(RecordViewSet):
@@ -607,14 +597,5 @@ class QuoteViewSet(RecordViewSet):
     serializer_class = serializers.QuoteSerializer
     write_serializer_class = serializers.QuoteWriteSerializer
 
-    @classmethod
-    def visible(cls):
-        return (
-            super()
-            .visible()
-            .filter(speaker__in=Person.objects.published())
-            .select_related("speaker")
-        )
-
     def with_related(self, queryset):
-        return queryset.with_passages()
+        return queryset.with_passages().select_related("speaker")

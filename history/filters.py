@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .models import Period, Person, Quote, Source, Status
+from .models import Alias, Period, Person, Quote, Source, public_condition
 
 YEAR_LIMIT = 9999
 
@@ -324,9 +324,9 @@ class PickedRecordsFilter(SlugsFilter):
 def _holds(field, word):
     holds = Q(**{f"{field}__icontains": word})
     if field.startswith("aliases__"):
-        # Public aliases only: those cited from a published source, as
-        # Alias.objects.published() reads them (same join: one filter() call).
-        holds &= Q(aliases__source__status=Status.PUBLISHED)
+        # Public aliases only, as Alias.objects.published() reads them, in the
+        # same join (one filter() call).
+        holds &= public_condition(Alias, "aliases__")
     return holds
 
 

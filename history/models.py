@@ -137,11 +137,57 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-class RecordQuerySet(models.QuerySet):
+def is_public_model(model):
+    """Whether the public side reads `model` through a `published()` door."""
+    return callable(getattr(model._default_manager, "published", None))
+
+
+def public_condition(model, prefix=""):
+    """What makes a `model` row public, as a filter on the row `prefix` leads to.
+
+    Published, if the model has a status; and so is every public record it
+    cannot stand without (a required foreign key: a quote's speaker, a
+    relation's country, a citation's source), and what they stand on in turn.
+    Optional links (nullable foreign keys, many-to-many) do not hide the record:
+    the channels read them through `with_links()`, which leaves drafts out.
+    """
+    condition = Q()
+    if any(field.name == "status" for field in model._meta.concrete_fields):
+        condition &= Q(**{f"{prefix}status": Status.PUBLISHED})
+    for field in model._meta.concrete_fields:
+        target = field.related_model
+        if (
+            field.many_to_one
+            and not field.null
+            and target is not model
+            and is_public_model(target)
+        ):
+            condition &= public_condition(target, f"{prefix}{field.name}__")
+    return condition
+
+
+class PublicQuerySet(models.QuerySet):
     def published(self):
         """The only door through which the public side reads content."""
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(public_condition(self.model))
 
+    def with_links(self, *names):
+        """Prefetch these links (foreign keys, many-to-many, reverse), public records only.
+
+        A draft at the end of a foreign key reads as None; a draft in a list of
+        related records is left out. So no channel names what the public may not see.
+        """
+        return self.prefetch_related(
+            *(
+                models.Prefetch(
+                    name, self.model._meta.get_field(name).related_model.objects.published()
+                )
+                for name in names
+            )
+        )
+
+
+class RecordQuerySet(PublicQuerySet):
     def uncited(self):
         return self.filter(citations__isnull=True)
 
@@ -402,11 +448,13 @@ class Source(Record):
             hangs_on = [
                 f"{record_field}__{field.name}"
                 for field in relation.related_model._meta.concrete_fields
-                if field.many_to_one
+                if field.many_to_one and not field.null
             ]
-            links = relation.through.objects.filter(
-                citation__source=self, **{f"{record_field}__status": Status.PUBLISHED}
-            ).select_related(record_field, *hangs_on)
+            links = (
+                relation.through.objects.filter(citation__source=self)
+                .filter(public_condition(relation.related_model, f"{record_field}__"))
+                .select_related(record_field, *hangs_on)
+            )
             for link in links:
                 records.setdefault(link.citation_id, []).append(getattr(link, record_field))
         return records
@@ -440,13 +488,7 @@ class Source(Record):
             yield self.text[position:], [], []
 
 
-class PassageQuerySet(models.QuerySet):
-    def published(self):
-        """Passages of published sources: the only ones the public side shows."""
-        return self.filter(source__status=Status.PUBLISHED)
-
-
-class PassageManager(models.Manager.from_queryset(PassageQuerySet)):
+class PassageManager(models.Manager.from_queryset(PublicQuerySet)):
     def get_by_natural_key(self, source_slug, words):
         return self.get(source__slug=source_slug, **{self.model.WORDS_FIELD: words})
 

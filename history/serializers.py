@@ -65,12 +65,8 @@ class DatedFields(serializers.Serializer):
 
 
 class SummarySerializer(serializers.ModelSerializer):
-    """A related record in short; nothing at all if it is not published."""
-
-    def to_representation(self, instance):
-        if not instance.is_published:
-            return None
-        return super().to_representation(instance)
+    """A related record in short. The viewsets fetch related records through
+    their model's `published()` (`with_links()`), so a draft never reaches here."""
 
 
 # --- Summaries ------------------------------------------------------------------

@@ -1,5 +1,4 @@
 from django.core.paginator import InvalidPage
-from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -173,9 +172,7 @@ class PeriodDetailView(RecordDetailView):
     model = Period
 
     def get_queryset(self):
-        return (
-            super().get_queryset().prefetch_related(Prefetch("people", Person.objects.published()))
-        )
+        return super().get_queryset().with_links("people")
 
 
 class PersonListView(FilteredListView):
@@ -188,14 +185,7 @@ class PersonDetailView(RecordDetailView):
     schema_type = "Person"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("periods", Period.objects.published()),
-                Prefetch("quotes", Quote.objects.published()),
-            )
-        )
+        return super().get_queryset().with_links("periods", "quotes")
 
 
 class QuoteListView(FilteredListView):

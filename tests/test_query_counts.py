@@ -328,25 +328,25 @@ API = {
     "/api/v1/relations/relation-1a/": (3, ["Shirvan country 1"]),
     "/api/v1/missions/": (4, ["mission-{last}b"]),
     "/api/v1/missions/mission-1a/": (3, ["Shirvan country 1"]),
-    # (the page with parents); citations, aliases, organs, memberships, events
-    "/api/v1/organizations/": (7, ["organization-{last}"]),
-    "/api/v1/organizations/organization-1/": (6, ["organization-0", "organization-2"]),
+    # citations, aliases, parents, organs, memberships, events
+    "/api/v1/organizations/": (8, ["organization-{last}"]),
+    "/api/v1/organizations/organization-1/": (7, ["organization-0", "organization-2"]),
     # (the page with organizations); citations, aliases
     "/api/v1/memberships/": (4, ["membership-{last}b"]),
     "/api/v1/memberships/membership-1a/": (3, ["organization-1"]),
-    # (the page with parents); citations, aliases, components, participations
-    # with countries, events
-    "/api/v1/projects/": (7, ["project-{last}"]),
-    "/api/v1/projects/project-1/": (6, ["project-0", "project-2", "Shirvan country 2"]),
+    # citations, aliases, parents, components, participations with countries,
+    # events
+    "/api/v1/projects/": (8, ["project-{last}"]),
+    "/api/v1/projects/project-1/": (7, ["project-0", "project-2", "Shirvan country 2"]),
     # citations, aliases, periods, people, countries, organizations, projects
     "/api/v1/events/": (9, ["event-{last}"]),
     "/api/v1/events/event-1/": (8, ["period-2", "person-2", "organization-2", "project-2"]),
     # citations, aliases
     "/api/v1/priorities/": (4, ["priority-{last}"]),
     "/api/v1/priorities/priority-1/": (3, ["Shirvan source 2"]),
-    # (the page with countries and organizations); citations, aliases
-    "/api/v1/figures/": (4, ["figure-{last}b"]),
-    "/api/v1/figures/figure-1a/": (3, ["Shirvan country 1", "organization-1"]),
+    # citations, aliases, countries, organizations
+    "/api/v1/figures/": (6, ["figure-{last}b"]),
+    "/api/v1/figures/figure-1a/": (5, ["Shirvan country 1", "organization-1"]),
 }
 
 
