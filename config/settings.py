@@ -34,6 +34,10 @@ else:
             "With DJANGO_DEBUG=false, set DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS."
         )
 
+# The apps whose records the public reads: their pages can be reported on, their
+# models are backed up and exported. `history` is the base; `diplomacy` builds on it.
+CONTENT_APPS = ["history", "diplomacy"]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -53,8 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "import_export",
-    "history",
-    "diplomacy",
+    *CONTENT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -171,7 +174,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Behind the TLS proxy, the visitor's address, not the proxy's (API_NUM_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "history.addresses.client_address"
 
 # The admin's address: set DJANGO_ADMIN_URL (e.g. "editors-7f3a/") to move it.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"

@@ -22,6 +22,7 @@ import datetime
 import json
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
@@ -30,7 +31,6 @@ from simple_history.models import HistoricalChanges
 
 from . import search
 
-CONTENT_APPS = ("history", "diplomacy")
 NOT_BACKED_UP = {"diplomacy.SearchEntry"}
 # Merged by name into what the migrations made.
 BY_NATURAL_KEY = {"auth.Group"}
@@ -53,7 +53,7 @@ def backed_up_models():
     """The models in the order they are written: accounts, content, then the admin log."""
     models = [
         model
-        for app_label in CONTENT_APPS
+        for app_label in settings.CONTENT_APPS
         for model in apps.get_app_config(app_label).get_models()
         if model._meta.label not in NOT_BACKED_UP
     ]

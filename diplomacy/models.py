@@ -32,6 +32,7 @@ class Country(CitedRecord):
     summary = models.TextField(blank=True, help_text="Markdown.")
 
     objects = CountryManager.from_queryset(RecordQuerySet)()
+    natural_key_fields = ("code",)  # how imports and exports name a country
 
     class Meta(Record.Meta):
         ordering = ["name"]
@@ -199,6 +200,7 @@ class Participation(models.Model):
     citations = models.ManyToManyField("history.Citation", related_name="participations")
 
     objects = ParticipationManager()
+    natural_key_fields = ("project", "country", "role")
     history = ContentHistory(m2m_fields=["citations"])
 
     class Meta:

@@ -2,7 +2,7 @@
 
 The public reads published records only, through each model's `published()`;
 editors with model permissions create and change records through the same
-addresses. `diplomacy.api` builds on the classes here.
+addresses. The other content apps build their APIs on the classes here.
 """
 
 import csv

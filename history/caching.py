@@ -22,10 +22,11 @@ from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import set_response_etag
 
+from .models import is_public_model
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content:generation"
-CONTENT_APPS = {"history", "diplomacy"}
 
 
 def _quietly(operation):
@@ -195,12 +196,14 @@ def put(cache_key, value):
 
 
 def shows_content(model):
-    """Whether the public reads this model: not the history, search index, redirects or reports."""
-    return (
-        model._meta.app_label in CONTENT_APPS
-        and not model.__name__.startswith("Historical")
-        and model._meta.model_name not in {"searchentry", "redirect", "errorreport"}
-    )
+    """Whether the public reads this model (or it links records the public reads):
+    not the history, the search index, redirects or reports."""
+    if model._meta.auto_created:  # a many-to-many table
+        return any(
+            field.many_to_one and is_public_model(field.related_model)
+            for field in model._meta.fields
+        )
+    return is_public_model(model)
 
 
 @receiver(post_save, dispatch_uid="history.caching.saved")

@@ -1,10 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.urls import Resolver404, resolve
 
 from .models import ErrorReport
 
-# The public pages are the apps' own; these two hold no content to report on.
-REPORTABLE_APPS = {"history", "diplomacy"}
+# The public pages are the content apps' own; these two hold no content to report on.
 NOT_REPORTABLE = {"report-error", "report-error-sent"}
 
 
@@ -16,7 +16,7 @@ def is_reportable(page):
         return False
     return (
         match is not None
-        and match.namespace in REPORTABLE_APPS
+        and match.namespace in settings.CONTENT_APPS
         and match.url_name not in NOT_REPORTABLE
     )
 

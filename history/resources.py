@@ -27,10 +27,8 @@ NOT_IMPORTED = ("id", "created_at", "updated_at", "date_lower", "date_upper")
 
 
 def natural_field(model):
-    """The field that names a record of `model` in a file."""
-    if model._meta.label == "diplomacy.Country":
-        return "code"
-    return "slug"
+    """The field that names a record of `model` in a file (its natural key)."""
+    return getattr(model, "natural_key_fields", ("slug",))[0]
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):
@@ -186,10 +184,8 @@ def resource_for(model):
             )
     if hasattr(model, "WORDS_FIELD") and model.WORDS_FIELD:
         import_id = ["source", model.WORDS_FIELD]
-    elif model._meta.label == "diplomacy.Participation":
-        import_id = ["project", "country", "role"]
     else:
-        import_id = [natural_field(model)]
+        import_id = list(getattr(model, "natural_key_fields", ("slug",)))
     meta = type(
         "Meta",
         (),

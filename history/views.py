@@ -9,9 +9,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView
 
-from config.addresses import client_address
-
 from . import caching, dates, filters
+from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
 from .models import CitedRecord, Dated, Period, Person, Quote, Source
 

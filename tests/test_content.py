@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -12,12 +13,12 @@ from diplomacy.search import search
 from history import text
 from history.models import Alias, Citation, CitedRecord, Record, Source, Status
 
-CONTENT_APPS = ["history", "diplomacy"]
-
 
 def dump():
     out = io.StringIO()
-    call_command("dumpdata", *CONTENT_APPS, natural_foreign=True, natural_primary=True, stdout=out)
+    call_command(
+        "dumpdata", *settings.CONTENT_APPS, natural_foreign=True, natural_primary=True, stdout=out
+    )
     return json.loads(out.getvalue())
 
 

@@ -35,7 +35,6 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("history", "0006_publish_at_and_error_reports"),
-        ("diplomacy", "0002_editorial_groups"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
