@@ -1,7 +1,7 @@
 """The addresses of the JSON API, its schema and its docs.
 
-The resources live in `history.api` and `diplomacy.api`; the error body, the
-schema class and what every API view shares, in `history.api`.
+The resources live in `history.api` and `diplomacy.api`; what every API view
+shares, in `history.rest` (what the settings name) and `history.viewsets`.
 """
 
 from csp.decorators import csp_update
@@ -10,7 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import routers
 
 from diplomacy.api import VIEWSETS, ExportView, SearchView
-from history.api import NoSuchAddress
+from history.viewsets import NoSuchAddress
 
 router = routers.DefaultRouter()
 for prefix, viewset in VIEWSETS.items():

@@ -295,20 +295,25 @@ if not DEBUG:
 
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "history.rest.Pagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": [
+        "drf_orjson_renderer.renderers.ORJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "history.rest.CSVRenderer",
+    ],
     # Editors write with a token ("Authorization: Token …") or their admin session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
-    ],
+    # Anyone reads; writing takes the model's add or change permission.
+    "DEFAULT_PERMISSION_CLASSES": ["history.rest.ReadOrModelPermissions"],
     "DEFAULT_PARSER_CLASSES": ["history.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "history.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "history.viewsets.APISchema",
+    "EXCEPTION_HANDLER": "history.rest.exception_handler",
     # Anonymous requests per client address, e.g. 120/minute or 5000/day.
+    "DEFAULT_THROTTLE_CLASSES": ["history.rest.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_RATE", default="120/minute")},
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0 if DEBUG else 1),
 }

@@ -12,16 +12,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from history.api import (
-    Pagination,
-    PeriodViewSet,
-    PersonViewSet,
-    PublicAPIMixin,
-    QuoteViewSet,
-    RecordViewSet,
-    SourceViewSet,
-)
+from history.api import PeriodViewSet, PersonViewSet, QuoteViewSet, SourceViewSet
 from history.models import Citation, Source
+from history.viewsets import RecordViewSet
 
 from . import filters, search
 from . import serializers as api_serializers
@@ -224,7 +217,7 @@ class SearchResultSerializer(serializers.Serializer):
         ),
     ]
 )
-class SearchView(PublicAPIMixin, generics.ListAPIView):
+class SearchView(generics.ListAPIView):
     """Every published record holding all the words of `q`, best matches first.
 
     The site's own search (`diplomacy.search`): the same index, ranking,
@@ -232,9 +225,8 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
     """
 
     serializer_class = SearchResultSerializer
-    permission_classes = [permissions.AllowAny]
-    pagination_class = Pagination
-    filter_backends = []
+    permission_classes = [permissions.AllowAny]  # no model behind it, nothing to write
+    filter_backends = []  # its own parameters, checked by SearchQuerySerializer
 
     def get_queryset(self):
         params = {"q": self.request.query_params.get("q", "")}
@@ -266,7 +258,7 @@ class SearchView(PublicAPIMixin, generics.ListAPIView):
 # --- Export ------------------------------------------------------------------------
 
 
-class ExportView(PublicAPIMixin, APIView):
+class ExportView(APIView):
     """All published content as one JSON document with natural keys.
 
     The document is a Django fixture (`manage.py loaddata` reads it): the
@@ -275,8 +267,8 @@ class ExportView(PublicAPIMixin, APIView):
     not published are left out.
     """
 
-    renderer_classes = [ORJSONRenderer]
-    permission_classes = [permissions.AllowAny]
+    renderer_classes = [ORJSONRenderer]  # a fixture: one JSON document, no CSV form
+    permission_classes = [permissions.AllowAny]  # no model behind it, nothing to write
 
     @extend_schema(
         responses={

@@ -1,0 +1,185 @@
+"""What every view of the JSON API shares, as settings name it (REST_FRAMEWORK):
+pagination, the CSV renderer, the throttle, the permissions and the error body.
+
+DRF reads its settings while it defines its own views, so nothing here imports
+rest_framework.views (or what imports it) when the module loads.
+"""
+
+import csv
+import io
+import logging
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import pagination, permissions, renderers, throttling
+from rest_framework import serializers as drf_serializers
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.settings import api_settings
+
+logger = logging.getLogger(__name__)
+
+
+class Pagination(pagination.PageNumberPagination):
+    """Pages of PAGE_SIZE records; `page_size` asks for up to 200 (more gives 200).
+
+    A `page_size` that is not a whole number of at least 1 (abc, null, 0, -1, 1.5,
+    nothing) answers 400 naming it, where DRF's would quietly give PAGE_SIZE.
+    """
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_page_size(self, request):
+        name = self.page_size_query_param
+        if name not in request.query_params:
+            return self.page_size
+        try:
+            size = int(request.query_params[name])
+        except ValueError:
+            size = 0
+        if size < 1:
+            message = (
+                f"Enter a whole number of at least 1 "
+                f"(more than {self.max_page_size} gives {self.max_page_size})."
+            )
+            raise ValidationError({name: ErrorDetail(message, code="invalid")})
+        return min(size, self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = (
+                    f"Records per page: {self.page_size} unless asked, at most "
+                    f"{self.max_page_size} (a larger number gives {self.max_page_size}). "
+                    "Anything but a whole number of at least 1 answers 400."
+                )
+        return parameters
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise NotFound({self.page_query_param: error.detail}) from None
+
+
+def _cell(value):
+    """One CSV cell: a related record by its name, several joined by semicolons."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        for key in ("title", "name", "quote", "message", "code", "slug"):
+            if value.get(key):
+                return str(value[key])
+        return ", ".join(_cell(item) for item in value.values())
+    return str(value)
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """A list as CSV: one row per record, related records named in one cell."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        rows = data
+        if isinstance(data, dict):
+            rows = data.get("results", data.get("errors", [data]))
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+        return out.getvalue().encode(self.charset)
+
+
+class AnonRateThrottle(throttling.AnonRateThrottle):
+    """Anonymous requests per IP, at the rate settings give now (tests lower it)."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        # The counts live in the cache; without it, serve rather than fail.
+        try:
+            return super().allow_request(request, view)
+        except Exception as error:
+            logger.warning("throttle skipped, cache unavailable: %s", error)
+            return True
+
+
+class ReadOrModelPermissions(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; writing takes the model's add or change permission.
+
+    A read is allowed before the view's queryset is built: DRF's class builds it
+    for every request only to learn the model, and a read needs no permission
+    whatever the model. That queryset (five prefetches for an event) was most
+    of the cost of an answer served from the cache.
+    """
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)
+
+
+# --- Errors, and the schema that names them ----------------------------------------
+
+
+class ErrorSerializer(drf_serializers.Serializer):
+    field = drf_serializers.CharField(
+        allow_null=True, help_text="The parameter or field at fault; null for the request."
+    )
+    message = drf_serializers.CharField(help_text="What is wrong, in words.")
+    code = drf_serializers.CharField(help_text="A short name for the reason, e.g. invalid.")
+
+
+class ErrorBodySerializer(drf_serializers.Serializer):
+    """The body of every error response: 400, 401, 403, 404, 405, 406, 429."""
+
+    errors = ErrorSerializer(many=True)
+    status = drf_serializers.IntegerField(help_text="The HTTP status code.")
+
+
+def _errors(detail, field=None):
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            if key in ("detail", api_settings.NON_FIELD_ERRORS_KEY):
+                yield from _errors(value, field)
+            else:
+                yield from _errors(value, f"{field}.{key}" if field else str(key))
+    elif isinstance(detail, list):
+        for index, item in enumerate(detail):
+            if isinstance(item, dict | list):
+                yield from _errors(item, f"{field}.{index}" if field else str(index))
+            else:
+                yield from _errors(item, field)
+    else:
+        yield {
+            "field": field,
+            "message": str(detail),
+            "code": getattr(detail, "code", None) or "invalid",
+        }
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with every error in one shape: {"errors": [...], "status": N}."""
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(drf_serializers.as_serializer_error(exc))
+    from rest_framework.views import exception_handler as drf_handler  # see the module's doc
+
+    response = drf_handler(exc, context)
+    if response is not None:
+        response.data = {
+            "errors": [error for error in _errors(response.data) if error["message"]],
+            "status": response.status_code,
+        }
+    return response

@@ -1,0 +1,354 @@
+"""The base of every API view: the schema that names its errors, conditional
+requests (ETags and If-Match), the shared cache of answers, and RecordViewSet.
+
+The settings (REST_FRAMEWORK) give every view its pagination, renderers,
+throttle, permissions and schema; a view says so where it differs.
+"""
+
+import datetime
+import hashlib
+
+import django_filters
+import orjson
+from django.db import transaction
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.http import parse_etags
+from drf_orjson_renderer.renderers import ORJSONRenderer
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import (
+    build_array_type,
+    build_basic_type,
+    build_parameter_type,
+    force_instance,
+)
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, viewsets
+from rest_framework.exceptions import APIException, NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import caching, filters, serializers, versions
+from .rest import ErrorBodySerializer
+
+WRITE_ACTIONS = {"create", "update", "partial_update"}
+
+
+class FilterSetExtension(DjangoFilterExtension):
+    """Filters the schema cannot read by itself: years, and related records by slug or code."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        if isinstance(filter_field, filters.YearFilter):
+            schema = build_basic_type(OpenApiTypes.INT)
+            schema.update(minimum=-filters.YEAR_LIMIT, maximum=filters.YEAR_LIMIT)
+            edge = "or later" if field_name == "year_from" else "or earlier"
+            description = f"Records whose date overlaps this year {edge}; negative years are BCE."
+            explode = None
+        elif isinstance(filter_field, django_filters.ModelMultipleChoiceFilter):
+            related = model._meta.get_field(filter_field.field_name).related_model
+            schema = build_basic_type(OpenApiTypes.STR)
+            if filter_field.extra.get("to_field_name") == "code":
+                schema["pattern"] = "^[A-Za-z]{2}$"
+                description = "ISO 3166-1 alpha-2 code of a published country, in either case."
+            elif filter_field.extra.get("name_fields"):
+                kind = related._meta.verbose_name
+                description = f"Slug of a published {kind}, or a name it goes by (case aside)."
+            else:
+                description = f"Slug of a published {related._meta.verbose_name}."
+            description += (
+                f" Repeat the parameter for any of several, at most {filters.MAX_VALUES}"
+                " different ones; a value repeated counts once."
+            )
+            schema = build_array_type(schema)
+            schema["maxItems"] = filters.MAX_VALUES
+            explode = True
+        else:
+            return super().resolve_filter_field(
+                auto_schema, model, filterset_class, field_name, filter_field
+            )
+        return [
+            build_parameter_type(
+                name=field_name,
+                location=OpenApiParameter.QUERY,
+                description=description,
+                schema=schema,
+                explode=explode,
+                style="form" if explode else None,
+            )
+        ]
+
+
+class APISchema(AutoSchema):
+    """Every operation also names the error responses it can give; changes name
+    the version they change."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.method == "GET" and isinstance(self.view, RecordViewSet):
+            parameters.append(
+                OpenApiParameter(
+                    "fields",
+                    str,
+                    description="Only these fields of each record, comma-separated: "
+                    "slug,name. A name the record does not have answers 400.",
+                )
+            )
+        if self.method in ("PUT", "PATCH"):
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    location=OpenApiParameter.HEADER,
+                    required=True,
+                    description="The ETag of the version read (from a GET of the record, or "
+                    "the answer to the last write), or * to overwrite any version. A record "
+                    "saved by someone else since answers 412; without the header, 428.",
+                )
+            )
+        return parameters
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction == "response" and isinstance(
+            force_instance(serializer), serializers.RecordSerializer
+        ):
+            # `?fields=` may leave out any field of a record: none is required.
+            schema.pop("required", None)
+        return schema
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction=direction)
+        codes = ["400", "404", "406", "429"]
+        if self.method not in ("GET", "HEAD"):
+            codes += ["401", "403", "415"]
+        if self.method in ("PUT", "PATCH"):
+            codes += ["412", "428"]
+        for code in codes:
+            responses.setdefault(code, self._get_response_for_code(ErrorBodySerializer, code))
+        return responses
+
+
+@extend_schema(exclude=True)
+class NoSuchAddress(APIView):
+    """Any other address under /api/: a 404 in the API's error body."""
+
+    permission_classes = [permissions.AllowAny]  # any method gets the 404
+    renderer_classes = [ORJSONRenderer]  # a 404 has no CSV form
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound("There is nothing at this address.")
+
+    head = post = put = patch = delete = get
+
+
+class PreconditionFailed(APIException):
+    status_code = 412
+    default_detail = "The record changed after the version you read."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = (
+        "Send If-Match with the ETag of the version you read (GET the record, or take "
+        "it from your last write), or If-Match: * to overwrite whatever is there."
+    )
+    default_code = "precondition_required"
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def version_of(moment):
+    """A record's version: the microsecond of its last save, in hex."""
+    return format((moment - EPOCH) // datetime.timedelta(microseconds=1), "x")
+
+
+def moment_of(version):
+    """The inverse of version_of(); None for anything that is not a version."""
+    try:
+        return EPOCH + datetime.timedelta(microseconds=int(version, 16))
+    except (ValueError, OverflowError):
+        return None
+
+
+def etag_for(body, version=None):
+    """The ETag of an answer's bytes: "<version>-<digest>" for a record's, whose
+    `version` is the moment of its last save; the plain digest for a list's.
+
+    If-Match compares the version (a change by anyone refuses the write), and
+    If-None-Match the whole tag (an embedded record's change alters the body
+    but not the version).
+    """
+    digest = hashlib.md5(body, usedforsecurity=False).hexdigest()
+    return f'"{version_of(version)}-{digest[:16]}"' if version else f'"{digest}"'
+
+
+def tag_with_version(response, moment):
+    """ETag a record's answer (etag_for) once it is rendered."""
+
+    def tag(rendered):
+        rendered["ETag"] = etag_for(rendered.content, moment)
+
+    if hasattr(response, "add_post_render_callback"):  # a DRF Response, rendered later
+        response.add_post_render_callback(tag)
+    else:
+        tag(response)
+    return response
+
+
+def refuse_a_lost_update(request, record):
+    """A PUT or PATCH names the version it changes in If-Match (the ETag it read):
+    428 without one, 412 if someone saved the record since, as the admin refuses it."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired()
+    if header == "*":
+        return
+    # Weak tags are taken too: a compressing proxy weakens them, the version is exact.
+    read = {tag.removeprefix("W/").strip('"').split("-")[0] for tag in parse_etags(header)}
+    if version_of(record.updated_at) in read:
+        return
+    seen = next(filter(None, map(moment_of, read)), None)
+    meanwhile = versions.saved_since(record, seen) if seen else "This is not its current version."
+    raise PreconditionFailed(
+        f"“{record}” was not saved: {meanwhile} Read it again and redo your change."
+    )
+
+
+def cached_response(request, read):
+    """A response from `read()` -> (data, version), kept in the shared cache.
+
+    The answer is cached as rendered JSON: one value of bytes reads back faster
+    than the objects of a page, and a JSON request (most of them) is answered
+    with those very bytes. CSV and the browsable API render them again.
+    Throttling and permissions have run before this. A record's answer has a
+    `version` (the moment of its last save), which its ETag carries; a list's
+    is None.
+
+    No Last-Modified: a record's page embeds others, and a list loses records
+    to unpublishing, neither of which moves a moment it could name. The ETag,
+    a digest of the whole answer, is the validator that never lies.
+    """
+    current = caching.generation() if not request.user.is_authenticated else None
+    cache_key = caching.key("api.json+etag", request, current) if current is not None else None
+    found = caching.get(cache_key) if cache_key else None
+    if found is None:
+        data, version = read()
+        body = ORJSONRenderer().render(data)
+        found = body, version, etag_for(body, version)  # hashed once, not on every hit
+        if cache_key:
+            caching.put(cache_key, found)
+    body, version, etag = found
+    if isinstance(request.accepted_renderer, ORJSONRenderer):
+        response = HttpResponse(body, content_type=request.accepted_media_type)
+        response["ETag"] = etag
+        return response
+    response = Response(orjson.loads(body))  # CSV or the browsable API: other bytes
+    return tag_with_version(response, version) if version else response
+
+
+class RecordViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Published records for everyone; editors with model permissions write them.
+
+    Subclasses name the `model`, its `filterset_class`, the `serializer_class`
+    the public reads and the `write_serializer_class` editors send, and say in
+    `with_related()` what to fetch with a record. What the public may see is
+    the model's `published()`, as everywhere else.
+    """
+
+    model = None
+    write_serializer_class = None
+    saved = None  # the record this request created or changed
+    lookup_field = "slug"
+
+    def with_related(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        if self.action in WRITE_ACTIONS:
+            # Locked until the change commits (update() is atomic): of two
+            # writers sending the same If-Match, the second waits, then sees the
+            # first one's version and is refused.
+            return self.model.objects.select_for_update(of=("self",))
+        return self.with_related(self.model.objects.published())
+
+    def filter_queryset(self, queryset):
+        # A write names its record by address; list filters in its query string
+        # mean nothing to it (and their DISTINCT would refuse FOR UPDATE).
+        if self.action in WRITE_ACTIONS:
+            return queryset
+        return super().filter_queryset(queryset)
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        return super().update(request, *args, **kwargs)
+
+    def get_serializer_class(self):
+        if self.action in WRITE_ACTIONS:
+            return self.write_serializer_class
+        return self.serializer_class
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action in ("list", "retrieve") and "fields" in self.request.query_params:
+            names = self.request.query_params["fields"].split(",")
+            context["fields"] = [name.strip() for name in names if name.strip()]
+        return context
+
+    def list(self, request, *args, **kwargs):
+        def read():
+            return super(RecordViewSet, self).list(request, *args, **kwargs).data, None
+
+        return cached_response(request, read)
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self.saved = serializer.instance
+
+    def perform_update(self, serializer):
+        # The record update() already fetched: no second lookup.
+        refuse_a_lost_update(self.request, serializer.instance)
+        fields = ", ".join(sorted(set(serializer.initial_data) & set(serializer.fields)))
+        serializer.instance._change_reason = f"Changed through the API: {fields}"[:100]
+        super().perform_update(serializer)
+        self.saved = serializer.instance
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.saved is not None:  # the ETag to send with the next change
+            tag_with_version(response, self.saved.updated_at)
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        def read():
+            record = self.get_object()
+            return self.get_serializer(record).data, record.updated_at
+
+        try:
+            return cached_response(request, read)
+        except Http404:
+            moved_to = self.renamed(kwargs.get(self.lookup_field, ""))
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to)
+
+    def renamed(self, old_slug):
+        """Where a record that once had `old_slug` is now, from its history; None if nowhere."""
+        if self.lookup_field != "slug" or not hasattr(self.model, "history"):
+            return None
+        was = self.model.history.filter(slug=old_slug).values_list("id", flat=True).first()
+        record = self.model.objects.published().filter(pk=was).exclude(slug=old_slug).first()
+        if record is None:
+            return None
+        path = reverse(f"api:{self.basename}-detail", kwargs={"slug": record.slug})
+        url = self.request.build_absolute_uri(path)
+        query = self.request.META.get("QUERY_STRING")
+        return f"{url}?{query}" if query else url
