@@ -17,7 +17,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import versions
+from . import editorial, versions
 from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Record, Source, Status
 from .resources import resource_for
 
@@ -34,11 +34,7 @@ class CitationFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("citation") and not form.cleaned_data.get("DELETE")
         ]
-        if self.instance.status == Status.PUBLISHED and not kept:
-            raise ValidationError(
-                "A published record needs at least one citation. "
-                "Add one, or keep the record as a draft."
-            )
+        editorial.check_cited(self.instance, kept)
 
 
 class CitationInline(admin.TabularInline):
@@ -111,7 +107,6 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
                 raise PermissionDenied
         elif not self.has_change_permission(request, current):
             raise PermissionDenied
-        self.check_restore(request, version, current)
         record = versions.restore_version(
             version, user=request.user, links_from=self.links_version(version)
         )
@@ -132,9 +127,6 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
             .first()
         )
 
-    def check_restore(self, request, version, current):
-        """Subclasses refuse restores the user may not make."""
-
     def has_recover_permission(self, request):
         return self.has_add_permission(request) and self.has_delete_permission(request)
 
@@ -146,7 +138,7 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
             pk = request.POST.get("pk")
             try:
                 record = versions.recover(self.model, int(pk), user=request.user)
-            except (TypeError, ValueError, ValidationError) as error:
+            except (TypeError, ValueError, ValidationError, PermissionDenied) as error:
                 self.message_user(request, f"Not recovered: {error}", messages.ERROR)
                 return HttpResponseRedirect(request.path)
             self.log_addition(request, record, "Recovered from the history.")
@@ -247,8 +239,7 @@ class RecordAdmin(HistoryAdmin):
         versions.record_version(form.instance, reason=reason[:100])
 
     def has_publish_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        return editorial.may_publish(request.user, self.model)
 
     def has_import_permission(self, request):
         # A file can publish, unpublish and rewrite many records at once.
@@ -256,7 +247,7 @@ class RecordAdmin(HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # Only Publishers may move a record into or out of publication, or schedule it.
+        # The form offers no one else what only Publishers may do (history/editorial.py).
         if not self.has_publish_permission(request):
             fields.append("publish_at")
             if obj and obj.is_published:
@@ -270,20 +261,8 @@ class RecordAdmin(HistoryAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    def check_restore(self, request, version, current):
-        was = current.status if current else None
-        publishing = Status.PUBLISHED in (version.status, was) and version.status != was
-        if publishing and not self.has_publish_permission(request):
-            raise PermissionDenied(
-                "Only Publishers may restore a version into or out of publication."
-            )
-        if version.publish_at and not self.has_publish_permission(request):
-            raise PermissionDenied("Only Publishers may restore a scheduled version.")
-
     def save_model(self, request, obj, form, change):
-        if not self.has_publish_permission(request):
-            # A Publisher scheduled the version they read: any other change withdraws it.
-            obj.publish_at = None
+        editorial.withdraw_schedule(request.user, obj)
         super().save_model(request, obj, form, change)
 
     def set_status(self, request, queryset, status, action):
@@ -299,7 +278,7 @@ class RecordAdmin(HistoryAdmin):
 
     @admin.action(description="Publish the selected records", permissions=["publish"])
     def publish(self, request, queryset):
-        uncited = queryset.filter(pk__in=self.model.objects.uncited().values("pk"))
+        uncited = editorial.uncited(queryset)
         published = self.set_status(
             request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published"
         )

@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from import_export import fields, resources, widgets
 
-from .models import CitedRecord, Passage, Source, Status, one_version_each
+from . import editorial
+from .models import Passage, Source, one_version_each
 
 NOT_IMPORTED = ("id", "created_at", "updated_at", "date_lower", "date_upper")
 
@@ -117,7 +118,7 @@ class ContentResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors.update(error.error_dict)
-        cited = None
+        citations = None  # unless the row has them: those saved
         for field in self.get_import_fields():
             if not isinstance(field.widget, widgets.ManyToManyWidget):
                 continue
@@ -129,16 +130,11 @@ class ContentResource(resources.ModelResource):
                 errors[field.attribute] = [ValidationError(str(error), code="invalid")]
                 continue
             if field.attribute == "citations":
-                cited = bool(value)
-        if isinstance(instance, CitedRecord) and instance.status == Status.PUBLISHED:
-            if cited is None:
-                cited = bool(instance.pk) and instance.citations.exists()
-            if not cited:
-                errors.setdefault("citations", []).append(
-                    ValidationError(
-                        "A published record needs at least one citation.", code="uncited"
-                    )
-                )
+                citations = value
+        try:
+            editorial.check_cited(instance, citations)
+        except ValidationError as error:
+            errors.setdefault("citations", []).append(error)
         if errors:
             raise ValidationError(errors)
 

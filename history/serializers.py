@@ -13,6 +13,7 @@ publication without a citation or without the permission to publish).
 
 import copy
 
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
@@ -21,7 +22,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import ListSerializer
 
-from .models import Alias, Citation, Dated, Period, Person, Quote, Source, Status
+from . import editorial
+from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 
 DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper"]
 RECORD_FIELDS = ["url", "web_url", "slug", "created_at", "updated_at"]
@@ -282,25 +284,22 @@ class RecordWriteSerializer(serializers.ModelSerializer):
         return attrs
 
     def check_publication(self, record, attrs):
-        """Publishing, unpublishing and scheduling need the `publish_<model>` permission."""
-        opts = record._meta
-        user = self.context["request"].user
-        if user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
-            return
-        before = self.instance.status if self.instance else None
-        if record.status != before and Status.PUBLISHED in (record.status, before):
-            raise ValidationError(
-                {"status": "You may not publish or unpublish: ask a publisher."},
-                code="permission",
-            )
-        scheduled = self.instance.publish_at if self.instance else None
-        if attrs.get("publish_at") not in (None, scheduled):
-            raise ValidationError(
-                {"publish_at": "You may not schedule a publication: ask a publisher."},
-                code="permission",
-            )
-        # A Publisher scheduled the version they read: any other change withdraws it.
-        attrs["publish_at"] = None
+        """The editorial rules (history/editorial.py), each refusal on its field."""
+        user, before = self.context["request"].user, self.instance
+        try:
+            editorial.check_status(user, record, before.status if before else None)
+        except PermissionDenied as error:
+            raise ValidationError({"status": str(error)}, code="permission") from None
+        try:
+            editorial.check_schedule(user, record, before.publish_at if before else None)
+        except PermissionDenied as error:
+            raise ValidationError({"publish_at": str(error)}, code="permission") from None
+        try:
+            editorial.check_cited(record, attrs.get("citations"))
+        except DjangoValidationError as error:
+            raise ValidationError({"citations": error.messages}, code=error.code) from None
+        editorial.withdraw_schedule(user, record)
+        attrs["publish_at"] = record.publish_at
 
     def create(self, validated_data):
         passages = {name: validated_data.pop(name, None) for name in self.passage_fields()}
@@ -334,27 +333,10 @@ class RecordWriteSerializer(serializers.ModelSerializer):
 
 
 class CitedRecordWriteSerializer(RecordWriteSerializer):
-    """A cited record: it cannot be published without at least one citation."""
+    """A cited record, with its citations and aliases by their words."""
 
     citations = CitationInputSerializer(many=True, required=False)
     aliases = AliasInputSerializer(many=True, required=False)
-
-    def check_publication(self, record, attrs):
-        super().check_publication(record, attrs)
-        if record.status != Status.PUBLISHED:
-            return
-        if "citations" in attrs:
-            cited = bool(attrs["citations"])
-        else:
-            cited = self.instance is not None and self.instance.citations.exists()
-        if not cited:
-            raise ValidationError(
-                {
-                    "citations": "A published record needs at least one citation. "
-                    "Add one, or keep the record as a draft."
-                },
-                code="uncited",
-            )
 
 
 WRITE_FIELDS = ["slug", "status", "publish_at"]

@@ -3,7 +3,8 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from .models import CitedRecord, Record
+from . import editorial
+from .models import Record
 
 
 def content_problems():
@@ -12,9 +13,8 @@ def content_problems():
         if not issubclass(model, Record):
             continue
         label = model._meta.label
-        if issubclass(model, CitedRecord):
-            for record in model.objects.published().uncited():
-                yield f"{label} “{record.slug}”: published, but cites nothing."
+        for record in editorial.uncited(model.objects.published()):
+            yield f"{label} “{record.slug}”: published, but cites nothing."
         for record in model.objects.all():
             try:
                 record.full_clean(validate_unique=False)

@@ -15,7 +15,8 @@ from django.db.models import CASCADE, F, OuterRef, Q, Subquery
 from django.utils.text import Truncator
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
-from .models import ContentHistory
+from . import editorial
+from .models import ContentHistory, Record
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
 # Records deleted by cascade get their deletion rows within this time of their parent's.
@@ -93,11 +94,15 @@ def restore_version(version, user=None, reason=None, links_from=None):
 
     Works on a deleted record too (it is created again with its old primary key).
     Links to records that no longer exist are left out and named in the change
-    reason. Writes one new version; returns the record.
+    reason. Writes one new version; returns the record. A restore by a `user`
+    follows the editorial rules: PermissionDenied if they may not make it.
     """
     model = version.instance_type
     instance = version.instance
-    exists = model._base_manager.filter(pk=instance.pk).exists()
+    saved = model._base_manager.filter(pk=instance.pk)
+    if user is not None and issubclass(model, Record):
+        editorial.check_restore(user, instance, saved.values_list("status", flat=True).first())
+    exists = saved.exists()
     instance._state.adding = not exists
     wanted = links(links_from or version)
     missing = []

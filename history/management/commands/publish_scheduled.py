@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from history.models import CitedRecord, Record, Status
+from history import editorial
+from history.models import Record, Status
 
 
 class Command(BaseCommand):
@@ -21,10 +22,8 @@ class Command(BaseCommand):
         for model in apps.get_models():
             if not issubclass(model, Record):
                 continue
-            due = model.objects.due(now)
-            if issubclass(model, CitedRecord):
-                held += [f"{model._meta.verbose_name} “{r}”" for r in due.uncited()]
-                due = due.exclude(pk__in=due.uncited().values("pk"))
+            due, uncited = editorial.due(model, now)
+            held += [f"{model._meta.verbose_name} “{r}”" for r in uncited]
             for pk in due.values_list("pk", flat=True):
                 published += self.publish(due, pk)
         summary = f"Published {published} scheduled record(s); {len(held)} held back"
