@@ -103,9 +103,6 @@ class Kind:
         """Singular, for one hit."""
         return "Policy" if self.model is Priority else self.model._meta.verbose_name.capitalize()
 
-    def is_indexable(self, record):
-        return self.model.objects.published().filter(pk=record.pk).exists()
-
     def entry(self, record):
         """The field values of the record's SearchEntry."""
         title = resolve(record, self.title) if self.title else str(record)
@@ -179,8 +176,9 @@ KIND_OF_MODEL = {kind.model: kind for kind in KINDS.values()}
 
 
 def dependents(record):
-    """The indexed records that stand on `record` (its required foreign keys point
-    at it): whether they are public, and what their entries show, follows it."""
+    """The indexed records whose entries follow `record`: those that stand on it
+    (their required foreign keys point at it), and those spelt as its passages
+    spell them (a source's aliases)."""
     for relation in record._meta.related_objects:
         if (
             relation.one_to_many
@@ -188,6 +186,9 @@ def dependents(record):
             and relation.related_model in KIND_OF_MODEL
         ):
             yield from getattr(record, relation.get_accessor_name()).all()
+    if isinstance(record, Source):
+        for alias in record.aliases.all():
+            yield from records_with_alias(alias)
 
 
 def vector(values=None):
@@ -213,9 +214,11 @@ def index_record(record):
     kind = KIND_OF_MODEL.get(type(record))
     if kind is None:
         return
-    if kind.is_indexable(record):
+    # Read again through the door, as the public would: with its public spellings only.
+    public = kind.queryset().filter(pk=record.pk).first()
+    if public is not None:
         entry, _ = SearchEntry.objects.update_or_create(
-            kind=kind.key, object_id=record.pk, defaults=kind.entry(record)
+            kind=kind.key, object_id=record.pk, defaults=kind.entry(public)
         )
         if connection.vendor == "postgresql":
             SearchEntry.objects.filter(pk=entry.pk).update(vector=vector())
