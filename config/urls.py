@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from config.health import healthz
 from diplomacy.feeds import EventFeed
 from diplomacy.sitemaps import SITEMAPS
-from history.admin import dashboard_view
+from diplomacy.admin import dashboard_view
 from history.views import public_page
 
 urlpatterns = [

@@ -1,6 +1,12 @@
-from django.contrib import admin
+import datetime
 
+from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from history import versions
 from history.admin import CitedRecordAdmin, DatedAdminMixin, HistoryAdmin
+from history.models import ErrorReport, Record, Status
 
 from .models import (
     Country,
@@ -127,3 +133,105 @@ class FigureAdmin(DatedAdminMixin, CitedRecordAdmin):
     search_fields = ["label", "unit"]
     autocomplete_fields = ["aliases", "country", "organization"]
     prepopulated_fields = {"slug": ["label"]}
+
+
+# --- The editors' dashboard: what awaits review, and every change, across the apps ---
+
+CHANGES_PER_PAGE = 100
+
+
+def _viewable(request):
+    """The tracked models this user may see in the admin, by label."""
+    return {
+        model._meta.label: model
+        for model in versions.tracked_models()
+        if model in admin.site._registry
+        and admin.site._registry[model].has_view_or_change_permission(request)
+    }
+
+
+def _change_filters(request, models):
+    """The filters of the change log from the query string, and a message for bad ones."""
+    errors = []
+    label = request.GET.get("model", "")
+    if label and label not in models:
+        errors.append(f"No content model “{label}”.")
+        label = ""
+    username = request.GET.get("user", "").strip()
+    day_from, day_to = None, None
+    for name in ("from", "to"):
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            errors.append(f"“{value}” is not a date (YYYY-MM-DD).")
+            continue
+        if name == "from":
+            day_from = day
+        else:
+            day_to = day
+    return label, username, day_from, day_to, errors
+
+
+def changes(models, label="", username="", day_from=None, day_to=None, limit=CHANGES_PER_PAGE):
+    """The latest versions across `models` (or the one `label`), newest first."""
+    rows = []
+    for model_label, model in models.items():
+        if label and model_label != label:
+            continue
+        history = model.history.select_related("history_user")
+        if username:
+            history = history.filter(history_user__username=username)
+        if day_from:
+            history = history.filter(history_date__date__gte=day_from)
+        if day_to:
+            history = history.filter(history_date__date__lte=day_to)
+        rows += list(history.order_by("-history_date", "-history_id")[:limit])
+    rows.sort(key=lambda version: version.history_date, reverse=True)
+    return rows[:limit]
+
+
+def dashboard_view(request):
+    """What awaits review, and the log of changes across all content."""
+    models = _viewable(request)
+    in_review = []
+    for model in models.values():
+        if issubclass(model, Record):
+            in_review += list(model.objects.filter(status=Status.IN_REVIEW))
+    in_review.sort(key=lambda record: record.updated_at)
+    label, username, day_from, day_to, errors = _change_filters(request, models)
+    log = changes(models, label, username, day_from, day_to)
+    for version in log:
+        opts = version.instance_type._meta
+        pk = getattr(version, opts.pk.attname)
+        version.history_url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[pk]
+        )
+        version.model_name = opts.verbose_name
+    context = {
+        **admin.site.each_context(request),
+        "title": "Review and changes",
+        "in_review": [
+            (
+                record,
+                record._meta.verbose_name,
+                reverse(
+                    f"admin:{record._meta.app_label}_{record._meta.model_name}_change",
+                    args=[record.pk],
+                ),
+            )
+            for record in in_review
+        ],
+        "log": log,
+        "open_reports": (
+            ErrorReport.objects.filter(resolved=False).count()
+            if request.user.has_perm("history.view_errorreport")
+            else None
+        ),
+        "errors": errors,
+        "models": sorted(models),
+        "filters": {"model": label, "user": username, "from": day_from, "to": day_to},
+    }
+    return TemplateResponse(request, "admin/dashboard.html", context)
