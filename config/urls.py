@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from config.health import healthz
-from diplomacy.feeds import EventFeed
-from diplomacy.sitemaps import SITEMAPS
+from diplomacy import sitemaps
 from diplomacy.admin import dashboard_view
+from diplomacy.feeds import EventFeed
 from history.views import public_page
 
 urlpatterns = [
@@ -18,7 +17,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(("config.api", "api"))),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemaps.sitemap), name="sitemap"),
     path(
         "robots.txt",
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

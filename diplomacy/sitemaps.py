@@ -1,9 +1,38 @@
+"""The sitemap: the list pages, and every published record with a page of its own.
+
+Built from the models and the URLconf, so that a new public model with a list
+or detail page (`<app>:<model>-list`, `<app>:<model>-detail`) is in it unasked.
+"""
+
+import functools
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import NoReverseMatch, reverse
 
-from history.models import Period, Person, Quote, Source
+from history.models import is_public_model
 
-from .models import Country, Event, Organization, Priority, Project
+
+def _has_page(model, kind):
+    opts = model._meta
+    try:
+        reverse(
+            f"{opts.app_label}:{opts.model_name}-{kind}", args=["x"] if kind == "detail" else []
+        )
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def _public_models():
+    return [
+        model
+        for app_label in settings.CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if is_public_model(model)
+    ]
 
 
 class RecordSitemap(Sitemap):
@@ -19,37 +48,27 @@ class RecordSitemap(Sitemap):
 
 class PagesSitemap(Sitemap):
     def items(self):
-        return [
-            "diplomacy:home",
-            "history:period-list",
-            "history:person-list",
-            "diplomacy:event-list",
-            "diplomacy:country-list",
-            "diplomacy:organization-list",
-            "diplomacy:project-list",
-            "diplomacy:priority-list",
-            "history:quote-list",
-            "history:source-list",
+        lists = [
+            f"{model._meta.app_label}:{model._meta.model_name}-list"
+            for model in _public_models()
+            if _has_page(model, "list")
         ]
+        return ["diplomacy:home", "diplomacy:timeline", "diplomacy:map", *lists]
 
     def location(self, name):
         return reverse(name)
 
 
-SITEMAPS = {
-    "pages": PagesSitemap(),
-    **{
-        model._meta.model_name: RecordSitemap(model)
-        for model in (
-            Period,
-            Person,
-            Quote,
-            Source,
-            Event,
-            Country,
-            Organization,
-            Project,
-            Priority,
-        )
-    },
-}
+@functools.cache
+def sitemaps():
+    """{section: sitemap}: the pages, then one section per model with record pages."""
+    sections = {"pages": PagesSitemap()}
+    for model in _public_models():
+        if _has_page(model, "detail"):
+            sections[model._meta.model_name] = RecordSitemap(model)
+    return sections
+
+
+def sitemap(request):
+    # Built at the first request, not at import: reverse() needs the URLconf loaded.
+    return sitemap_views.sitemap(request, sitemaps=sitemaps())

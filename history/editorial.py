@@ -9,14 +9,16 @@ Who may do what (tests/test_permissions.py holds the whole matrix): Editors
 write records and send them for review; Publishers, who alone hold the
 `publish_<model>` permission, also publish, unpublish and schedule, and restore
 a version into or out of publication or with a schedule. Only Publishers hold
-`delete_<model>` too (diplomacy/migrations/0002_editorial_groups.py), so only
-they delete; recovering a deleted record is a restore like any other. Importing
-a file is for Publishers: a file can publish and unpublish many records at once.
+`delete_<model>` too (GROUPS below), so only they delete; recovering a deleted
+record is a restore like any other. Importing a file is for Publishers: a file
+can publish and unpublish many records at once.
 """
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from .models import CitedRecord, Status
+from .models import CitedRecord, Status, is_public_model
 
 UNCITED = "A published record needs at least one citation. Add one, or keep the record as a draft."
 NOT_PUBLISHER = "You may not publish or unpublish: ask a publisher."
@@ -103,3 +105,34 @@ def due(model, now):
     records = model.objects.due(now)
     held = uncited(records)
     return records.exclude(pk__in=held.values("pk")), held
+
+
+# --- The two groups ------------------------------------------------------------------
+
+# What each group may do to every public model, whichever app it is in.
+GROUPS = {
+    "Editors": ("add", "change", "view"),
+    "Publishers": ("add", "change", "view", "publish", "delete"),
+}
+
+
+def grant_group_permissions(**kwargs):
+    """Give the groups their permissions on every public model (after each migrate).
+
+    So that a new public model needs no data migration of its own; nothing is
+    taken away, so what was granted by hand stays. Accounts are made by hand.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    models = [
+        model
+        for app_label in settings.CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if is_public_model(model)
+    ]
+    types = ContentType.objects.get_for_models(*models).values()
+    permissions = list(Permission.objects.filter(content_type__in=types))
+    for name, actions in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(p for p in permissions if p.codename.split("_", 1)[0] in actions))

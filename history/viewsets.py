@@ -7,9 +7,12 @@ throttle, permissions and schema; a view says so where it differs.
 
 import datetime
 import hashlib
+from collections import defaultdict
 
 import django_filters
 import orjson
+from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -31,9 +34,33 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import caching, filters, serializers, versions
+from .models import is_public_model
 from .rest import ErrorBodySerializer
 
 WRITE_ACTIONS = {"create", "update", "partial_update"}
+
+
+def name_shared_enums():
+    """Name `<Model><Field>Enum` the choices of a field whose name several public
+    models use with other choices (a period's kind, a quote's kind …), for the
+    schema and the clients built from it; drf-spectacular would otherwise name
+    them by a hash and warn."""
+    fields = [
+        field
+        for app_label in settings.CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if is_public_model(model)
+        for field in model._meta.concrete_fields
+        if field.choices and not field.is_relation
+    ]
+    choice_sets = defaultdict(set)  # field name: its different sets of choices
+    for field in fields:
+        choice_sets[field.name].add(tuple(field.choices))
+    overrides = settings.SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
+    for field in fields:
+        if len(choice_sets[field.name]) > 1:
+            name = f"{field.model.__name__}{field.name.title()}Enum"
+            overrides.setdefault(name, [choice for choice in field.choices if choice[0]])
 
 
 class FilterSetExtension(DjangoFilterExtension):

@@ -153,3 +153,22 @@ def test_due_records_are_published_only_if_they_cite_a_source():
 
     assert (list(due), list(uncited)) == ([ready], [held])
     assert list(editorial.due(Source, timezone.now())[0]) == [source]
+
+
+@pytest.mark.django_db
+def test_the_groups_get_their_permissions_on_every_public_model_after_a_migrate():
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.get(name="Editors")
+    lost = Permission.objects.get(codename="change_event")
+    editors.permissions.remove(lost)  # as for a model added since the groups were made
+
+    editorial.grant_group_permissions()
+
+    codenames = set(editors.permissions.values_list("codename", flat=True))
+    assert {"add_event", "change_event", "view_event", "change_citation"} <= codenames
+    assert not {"publish_event", "delete_event"} & codenames
+    publishers = set(
+        Group.objects.get(name="Publishers").permissions.values_list("codename", flat=True)
+    )
+    assert {"publish_event", "delete_event", "delete_quote"} <= publishers
