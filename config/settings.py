@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "history.context_processors.site",
+                "history.context_processors.declared_query",
             ],
         },
     },

@@ -231,6 +231,6 @@ def timeline(request):
     ?period=<slug> zooms to a period; category, year_from, year_to (and every other
     event filter but ordering) narrow the events. Bad parameters answer 400.
     """
-    page = layout.Timeline(request.GET)
+    page = layout.Timeline(caching.declared_query(request))  # its links are built from it
     context = {"timeline": page, "chart": None if page.errors else page.chart()}
     return render(request, "diplomacy/timeline.html", context, status=400 if page.errors else 200)

@@ -22,6 +22,7 @@ from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import set_response_etag
 
+from .filters import distinct_values
 from .models import is_public_model
 
 logger = logging.getLogger(__name__)
@@ -131,33 +132,35 @@ def known_params(path):
     return frozenset(filterset_class.base_filters).union(extra)
 
 
-def keep_known_params(request):
-    """Drop the query parameters the view does not read, before it runs.
+def declared_query(request):
+    """The request's query as its view reads it: only the parameters the view
+    declares (`known_params`), each value once (`filters.distinct_values`);
+    request.GET itself when the view does not say what it reads.
 
-    So that an unknown parameter (a tracking tag, a cache buster) neither makes
-    a new cache entry nor shows up in the links of a page cached for others.
+    The cache key is built from it, and so are the links a page or an API answer
+    carries (chips, facets, pages, next and previous): an unknown parameter (a
+    tracking tag, a cache buster) or a value sent 300 times neither makes a new
+    cache entry nor shows up in the links of a page cached for others. The
+    request itself stays as sent, for the view to read.
     """
     known = known_params(request.path_info)
-    if known is None or all(name in known for name in request.GET):
-        return
+    if known is None:
+        return request.GET
     query = QueryDict(mutable=True)
     for name, values in request.GET.lists():
         if name in known:
             query.setlist(name, values)
-    request.META["QUERY_STRING"] = query.urlencode()
-    request.GET = QueryDict(request.META["QUERY_STRING"])
+    return distinct_values(query)
 
 
 def key(kind, request, current):
     """A cache key for one public answer: its kind, generation, address and parameters.
 
-    Only the parameters the view reads count (all of them if it does not say
-    which), in a fixed order: ?a=1&b=2 and ?b=2&a=1 share one entry.
+    The parameters are the `declared_query`, by name: ?a=1&b=2 and ?b=2&a=1
+    share one entry, and so do ?a=1 and ?a=1&a=1. A parameter's values keep
+    their order, as the last one sent is the one a single-valued parameter reads.
     """
-    known = known_params(request.path_info)
-    params = sorted(
-        (name, values) for name, values in request.GET.lists() if known is None or name in known
-    )
+    params = sorted(declared_query(request).lists())
     address = f"{request.scheme}://{request.get_host()}{request.path}?{params!r}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"public:{kind}:{current}:{digest}"
@@ -231,11 +234,8 @@ class PublicPageCacheMiddleware:
         self.skipped = (*self.SKIPPED_PREFIXES, f"/{settings.ADMIN_URL}")
 
     def __call__(self, request):
-        if self.is_public_api_read(request):
-            keep_known_params(request)  # the API caches its answers itself, by key()
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        keep_known_params(request)
         current = generation()
         if current is None:
             return self.get_response(request)
@@ -250,14 +250,6 @@ class PublicPageCacheMiddleware:
                 set_response_etag(response)
             put(cache_key, response)
         return response
-
-    @staticmethod
-    def is_public_api_read(request):
-        return (
-            request.method in ("GET", "HEAD")
-            and request.path.startswith("/api/")
-            and not request.user.is_authenticated
-        )
 
     def is_cacheable_request(self, request):
         return (

@@ -1,5 +1,14 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from . import caching
 
 
 def site(request):
     return {"site_name": settings.SITE_NAME}
+
+
+def declared_query(request):
+    """The query templates build links from, never request.GET: see
+    history.caching.declared_query. Worked out only by a page that uses it."""
+    return {"declared_query": SimpleLazyObject(lambda: caching.declared_query(request))}

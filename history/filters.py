@@ -36,15 +36,19 @@ REVERSE_CHRONOLOGICAL = (
 
 
 def distinct_values(data):
-    """`data` with each parameter's values once each, in the order first sent;
-    `data` itself when no value is repeated (or it holds one value a key)."""
+    """`data` with each parameter's values once each, where each was last sent;
+    `data` itself when no value is repeated (or it holds one value a key).
+
+    The last: that is the value a single-valued parameter reads (QueryDict.get),
+    and it stays the one read whatever was repeated before it.
+    """
     if not isinstance(data, QueryDict) or all(
         len(values) == len(set(values)) for _, values in data.lists()
     ):
         return data
     query = QueryDict(mutable=True)
     for name, values in data.lists():
-        query.setlist(name, list(dict.fromkeys(values)))
+        query.setlist(name, list(dict.fromkeys(reversed(values)))[::-1])
     return QueryDict(query.urlencode(), encoding=data.encoding)
 
 
@@ -335,9 +339,9 @@ class RecordFilterSet(django_filters.FilterSet):
 
     Every FilterSet, for pages and API alike, reads each value once however often
     it was sent, and refuses more than MAX_VALUES values of one parameter (its
-    form is a FilterForm). Given the request's own query, it rewrites the request's
-    too: the links a page builds from it (chips, facets, pages) and the API's next
-    and previous carry each value once, not once for every time it was sent.
+    form is a FilterForm). The request's query is left as sent: the links a page
+    or the API builds carry each value once as they are built from
+    history.caching.declared_query, which drops repeats the same way.
     """
 
     search_fields = ()
@@ -347,13 +351,7 @@ class RecordFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Text")
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        distinct = distinct_values(data)
-        if distinct is not data:
-            http_request = getattr(request, "_request", request)  # DRF wraps Django's
-            if http_request is not None and http_request.GET is data:
-                http_request.META["QUERY_STRING"] = distinct.urlencode()
-                http_request.GET = distinct
-        super().__init__(distinct, queryset, request=request, prefix=prefix)
+        super().__init__(distinct_values(data), queryset, request=request, prefix=prefix)
 
     def get_form_class(self):
         # As django-filter's, on a FilterForm whatever form the Meta names (a

@@ -30,8 +30,6 @@ class RedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # As sent: the public cache drops the parameters a page does not read.
-        query = request.META.get("QUERY_STRING", "")
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
@@ -39,6 +37,7 @@ class RedirectMiddleware:
         new_path = moved.values_list("new_path", flat=True).first()
         if new_path is None:
             return response
+        query = request.META.get("QUERY_STRING", "")  # as sent
         return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)
 
 

@@ -14,6 +14,7 @@ from rest_framework import pagination, permissions, renderers, throttling
 from rest_framework import serializers as drf_serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.settings import api_settings
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,28 @@ class Pagination(pagination.PageNumberPagination):
                     "Anything but a whole number of at least 1 answers 400."
                 )
         return parameters
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        number = self.page.next_page_number()
+        return replace_query_param(self._address(), self.page_query_param, number)
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        number = self.page.previous_page_number()
+        if number == 1:
+            return remove_query_param(self._address(), self.page_query_param)
+        return replace_query_param(self._address(), self.page_query_param, number)
+
+    def _address(self):
+        """This list's address with the declared query, not the one sent (as DRF's
+        links are): a cached answer's next and previous are everyone's."""
+        from history.caching import declared_query  # see the module's doc
+
+        query = declared_query(self.request).urlencode()
+        return self.request.build_absolute_uri(f"{self.request.path}?{query}")
 
     def paginate_queryset(self, queryset, request, view=None):
         try:

@@ -377,5 +377,5 @@ class RecordViewSet(
             return None
         path = reverse(f"api:{self.basename}-detail", kwargs={"slug": record.slug})
         url = self.request.build_absolute_uri(path)
-        query = self.request.META.get("QUERY_STRING")
+        query = caching.declared_query(self.request).urlencode()
         return f"{url}?{query}" if query else url

@@ -1,5 +1,6 @@
 """The shared cache: fast for the public, never stale, never a reason to fail."""
 
+import re
 from unittest import mock
 
 import pytest
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from diplomacy.models import Event, SearchEntry
+from diplomacy.views import EventListView
 from history import caching
 from history.models import Redirect, Status
 from tests import factories as f
@@ -226,12 +228,71 @@ def test_unknown_parameters_make_no_new_cache_entry(client, event, url, django_a
     assert again.content == first.content
 
 
-def test_unknown_parameters_do_not_reach_the_page_or_its_links(client, event):
-    response = client.get("/events/?category=conflict&utm_source=tracker")
+def test_the_declared_query_is_what_the_view_reads_each_value_once(rf):
+    request = rf.get(
+        "/events/?country=GE&utm_source=x&country=TR&country=GE&year_from=1&year_from=2&year_from=1"
+    )
 
-    assert response.status_code == 200
-    assert b"tracker" not in response.content
-    assert response.wsgi_request.GET.dict() == {"category": "conflict"}
+    query = caching.declared_query(request)
+
+    # Each value where it was last sent: year_from still reads 1, as sent.
+    assert list(query.lists()) == [("country", ["TR", "GE"]), ("year_from", ["2", "1"])]
+    assert query["year_from"] == request.GET["year_from"] == "1"
+    # The request is left as sent.
+    assert request.GET.getlist("country") == ["GE", "TR", "GE"]
+    assert request.GET["utm_source"] == "x"
+
+
+def test_the_last_value_sent_is_read_and_keys_the_entry(client, event):
+    first = client.get("/events/?year_from=1900&year_from=2000&year_from=1900")
+    second = client.get("/events/?year_from=1900&year_from=2000")
+
+    assert re.search(r'name="year_from" value="1900"', first.content.decode())
+    assert re.search(r'name="year_from" value="2000"', second.content.decode())
+
+
+@pytest.fixture
+def linked(db):
+    """Records for every page to build links from its query: chips, facets, pages, zooms."""
+    georgia = f.CountryFactory(code="GE")
+    period = f.PeriodFactory()
+    for title in ("Treaty of Kestrelmoor", "Treaty of Stonewick"):
+        event = f.EventFactory(title=title, category=Event.Category.CONFLICT)
+        event.countries.add(georgia)
+        event.periods.add(period)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/?category=conflict&country=GE",
+        "/timeline/?category=conflict",
+        "/search/?q=treaty",
+        "/api/v1/events/?category=conflict&page_size=1",
+    ],
+)
+def test_a_cached_page_links_with_what_it_reads_each_value_once(
+    client, linked, url, django_assert_num_queries
+):
+    repeated = url.partition("?")[2].partition("&")[0]
+    name, _, value = repeated.partition("=")
+
+    with mock.patch.object(EventListView, "paginate_by", 1):  # a next page to link to
+        first = client.get(f"{url}&{repeated}&utm_source=tracker")
+        with django_assert_num_queries(0):
+            again = client.get(url)
+
+    assert first.status_code == 200
+    assert again.content == first.content  # one entry for both
+    # The view reads the query as sent: nothing rewrites it behind its back.
+    assert first.wsgi_request.GET.getlist(name) == [value, value]
+    assert first.wsgi_request.GET["utm_source"] == "tracker"
+    # Its links carry what it reads, each value once, and nothing else.
+    html = first.content.decode()
+    links = re.findall(r'(?:href="|"next":")([^"]*\?[^"]*)"', html)
+    assert any(repeated in link for link in links)
+    assert all(link.count(repeated) <= 1 for link in links)
+    assert "tracker" not in html
 
 
 def test_known_parameters_in_another_order_share_one_entry(

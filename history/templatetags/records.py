@@ -17,8 +17,12 @@ def markdown(text):
 
 @register.simple_tag(takes_context=True)
 def toggle_filter(context, key, value):
-    """The current query string with one filter value added, or removed if present."""
-    query = context["request"].GET.copy()
+    """The page's query string with one filter value added, or removed if present.
+
+    From the declared query, never request.GET: a page cached for everyone
+    links with the parameters it reads only, each value once.
+    """
+    query = context["declared_query"].copy()
     query.pop("page", None)
     for name in list(query):  # fields left empty by the form say nothing
         if not any(query.getlist(name)):
@@ -36,15 +40,18 @@ def toggle_filter(context, key, value):
 @register.inclusion_tag("includes/active_filters.html", takes_context=True)
 def active_filters(context, filterset):
     """Each applied filter value, with a link that removes just that one."""
-    request = context["request"]
     active = []
     if filterset.is_valid():
         for name, field in filterset.form.fields.items():
-            for value in request.GET.getlist(name):
+            for value in filterset.data.getlist(name):  # each value once, as the filter read it
                 if value.strip():
                     shown = _shown_value(field, filterset.form.cleaned_data.get(name), value)
                     active.append((field.label or name, shown, name, value))
-    return {"active": active, "request": request}
+    return {
+        "active": active,
+        "request": context["request"],
+        "declared_query": context["declared_query"],
+    }
 
 
 def _shown_value(field, cleaned, value):
