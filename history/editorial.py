@@ -17,6 +17,7 @@ can publish and unpublish many records at once.
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 
 from .models import CitedRecord, Status, is_public_model
 
@@ -123,16 +124,16 @@ def grant_group_permissions(**kwargs):
     taken away, so what was granted by hand stays. Accounts are made by hand.
     """
     from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
 
-    models = [
-        model
-        for app_label in settings.CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
-        if is_public_model(model)
-    ]
-    types = ContentType.objects.get_for_models(*models).values()
-    permissions = list(Permission.objects.filter(content_type__in=types))
+    public = Q()
+    for app_label in settings.CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if is_public_model(model):
+                opts = model._meta
+                public |= Q(
+                    content_type__app_label=opts.app_label, content_type__model=opts.model_name
+                )
+    permissions = list(Permission.objects.filter(public))
     for name, actions in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*(p for p in permissions if p.codename.split("_", 1)[0] in actions))
