@@ -148,15 +148,20 @@ class OrganizationFilterSet(RecordFilterSet):
     name_fields = ("name", "acronym", "aliases__name")
     name = django_filters.CharFilter(method="filter_name", label="Name")
     kind = django_filters.MultipleChoiceFilter(
-        field_name="memberships__kind",
-        choices=Membership.Kind.choices,
-        label="Azerbaijan’s standing",
+        method="filter_kind", choices=Membership.Kind.choices, label="Azerbaijan’s standing"
     )
     ordering = OrderingFilter(fields={"name": "name", "acronym": "acronym"})
 
     class Meta:
         model = Organization
         fields = ["q", "name", "kind"]
+
+    def filter_kind(self, queryset, name, value):
+        # Through the memberships the public sees: a draft one says nothing yet.
+        if not value:
+            return queryset
+        memberships = Membership.objects.published().filter(kind__in=value)
+        return queryset.filter(pk__in=memberships.values("organization"))
 
 
 class MembershipFilterSet(DatedFilterSet):

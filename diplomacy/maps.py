@@ -144,9 +144,12 @@ def country_states(year, today=None):
         .order_by("date_lower", "date_upper", "title")
     )
     for mission in missions:
+        state = states.get(mission.country_id)
+        if state is None:
+            continue  # its country was unpublished since it was read, a moment ago
         # The country's own URL, not mission.get_absolute_url(): no query per row.
-        country = states[mission.country_id].country
-        states[mission.country_id].facts.append(
+        country = state.country
+        state.facts.append(
             Fact(
                 "mission",
                 mission.get_direction_display(),
@@ -162,8 +165,11 @@ def country_states(year, today=None):
         .order_by("date_lower", "date_upper", "title")
     )
     for relation in relations:
-        country = states[relation.country_id].country
-        states[relation.country_id].facts.append(
+        state = states.get(relation.country_id)
+        if state is None:
+            continue
+        country = state.country
+        state.facts.append(
             Fact(
                 RELATION_STATES.get(relation.kind, "relations"),
                 relation.get_kind_display(),
@@ -184,6 +190,8 @@ def country_states(year, today=None):
     )
     for participation in participations:
         project = participation.project
+        if participation.country_id not in states:
+            continue
         states[participation.country_id].facts.append(
             Fact(
                 "project",

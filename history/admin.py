@@ -212,7 +212,7 @@ class RecordAdmin(HistoryAdmin):
     def view_on_site(self, obj):
         """The public page; for a record not yet published, its preview there."""
         url = obj.get_absolute_url()
-        if obj.is_published or "#" in url:
+        if obj.is_public or "#" in url:
             return url
         return f"{url}?preview"
 

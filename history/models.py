@@ -142,7 +142,7 @@ def is_public_model(model):
     return callable(getattr(model._default_manager, "published", None))
 
 
-def public_condition(model, prefix=""):
+def public_condition(model, prefix="", _seen=()):
     """What makes a `model` row public, as a filter on the row `prefix` leads to.
 
     Published, if the model has a status; and so is every public record it
@@ -159,10 +159,10 @@ def public_condition(model, prefix=""):
         if (
             field.many_to_one
             and not field.null
-            and target is not model
+            and target not in (model, *_seen)  # a cycle of required links ends here
             and is_public_model(target)
         ):
-            condition &= public_condition(target, f"{prefix}{field.name}__")
+            condition &= public_condition(target, f"{prefix}{field.name}__", (*_seen, model))
     return condition
 
 
@@ -327,7 +327,13 @@ class Record(models.Model):
 
     @property
     def is_published(self):
+        """Published by status (an editorial fact), whether or not the public sees it."""
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_public(self):
+        """Whether the public sees the record as saved: asked of the door, one query."""
+        return self.pk is not None and type(self).objects.published().filter(pk=self.pk).exists()
 
     def save(self, *args, **kwargs):
         if self.status != Status.IN_REVIEW:

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from .models import ContentHistory, Dated, Passage, Record, Redirect
@@ -31,18 +31,24 @@ def no_versions_for_raw_saves(sender, instance, raw=False, **kwargs):
         instance.skip_history_when_saving = True
 
 
-@receiver(pre_save, dispatch_uid="history.redirect_old_address")
-def redirect_old_address(sender, instance, raw=False, **kwargs):
-    """A record whose address changes with its slug leaves a redirect behind."""
+@receiver(pre_save, dispatch_uid="history.remember_old_address")
+def remember_old_address(sender, instance, raw=False, **kwargs):
+    """A public record whose slug changes: remember its old address (see below)."""
+    instance._old_public_path = None
     if raw or not isinstance(instance, Record) or instance.pk is None:
         return
     before = sender._base_manager.filter(pk=instance.pk).first()
-    if before is None or before.slug == instance.slug:
-        return
-    # Only a public address moving to a public address: a redirect must never
-    # tell anyone the slug of a draft.
-    if not (before.is_published and instance.is_published):
-        return
-    old_path = urlsplit(before.get_absolute_url()).path
-    new_path = urlsplit(instance.get_absolute_url()).path
-    Redirect.moved(old_path, new_path)
+    if before is not None and before.slug != instance.slug and before.is_public:
+        instance._old_public_path = urlsplit(before.get_absolute_url()).path
+
+
+@receiver(post_save, dispatch_uid="history.redirect_old_address")
+def redirect_old_address(sender, instance, raw=False, **kwargs):
+    """A record whose address changes with its slug leaves a redirect behind.
+
+    Only from a public address to a public one, asked of the door once saved: a
+    redirect must never tell anyone the slug of a record they may not see.
+    """
+    old_path = getattr(instance, "_old_public_path", None)
+    if old_path and instance.is_public:
+        Redirect.moved(old_path, urlsplit(instance.get_absolute_url()).path)

@@ -140,7 +140,7 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
             title=title,
             url=url,
             description=description,
-            preview=self.is_preview() and not record.is_published,
+            preview=self.is_preview() and not record.is_public,
         )
         if self.schema_type:
             context["jsonld"] = self.structured_data(record, title, url, description)
@@ -184,7 +184,7 @@ class PersonDetailView(RecordDetailView):
     schema_type = "Person"
 
     def get_queryset(self):
-        return super().get_queryset().with_links("periods", "quotes")
+        return super().get_queryset().with_links("periods")
 
 
 class QuoteListView(FilteredListView):

@@ -174,3 +174,27 @@ def test_renaming_a_draft_leaves_no_redirect_that_names_it(client, db):
 
     assert response.status_code == 404
     assert "secret-new-title" not in response.get("Location", "")
+
+
+def test_renaming_a_record_the_public_cannot_see_leaves_no_redirect(client, db):
+    # Published by status, but its speaker is a draft: the door keeps it hidden.
+    speaker = factories.PersonFactory(status=Status.DRAFT)
+    quote = factories.QuoteFactory(slug="hidden-words", speaker=speaker, status=Status.PUBLISHED)
+    quote.slug = "secret-new-words"
+    quote.save()
+
+    response = client.get("/quotes/hidden-words/")
+
+    assert response.status_code == 404
+    assert "secret-new-words" not in response.get("Location", "")
+
+
+def test_organizations_by_standing_count_published_memberships_only(client, db):
+    organization = factories.OrganizationFactory(slug="quiet-body", status=Status.PUBLISHED)
+    factories.MembershipFactory(organization=organization, kind="chair", status=Status.DRAFT)
+
+    page = client.get("/organizations/?kind=chair").content.decode()
+    api = client.get("/api/v1/organizations/?kind=chair").json()
+
+    assert "quiet-body" not in page
+    assert api["count"] == 0

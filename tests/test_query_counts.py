@@ -260,8 +260,8 @@ PAGES = {
     "/periods/period-1/": (6, ["Shirvan person 0", "Shirvan person 1"]),
     # count; the periods to filter by; the page
     "/people/": (3, ["Shirvan person {last}"]),
-    # the person; citations, aliases, periods; quotes (fetched, though not shown)
-    "/people/person-1/": (5, ["Shirvan period 1", "Shirvan period 2"]),
+    # the person; citations, aliases, periods
+    "/people/person-1/": (4, ["Shirvan period 1", "Shirvan period 2"]),
     # count; the page with the speakers
     "/quotes/": (2, ["Shirvan envoy {last}b", "Shirvan person {last}"]),
     # the quote with its speaker; citations, aliases; previous and next
