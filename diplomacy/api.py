@@ -46,14 +46,14 @@ class CountryViewSet(RecordViewSet):
         return super().get_object()
 
     def with_related(self, queryset):
-        return queryset.with_passages().prefetch_related(
-            Prefetch("relations", Relation.objects.published()),
-            Prefetch("missions", Mission.objects.published()),
-            Prefetch(
-                "participations", Participation.objects.published().select_related("project")
-            ),
-            Prefetch("events", Event.objects.published()),
-            Prefetch("figures", Figure.objects.published()),
+        return (
+            queryset.with_passages()
+            .with_links("relations", "missions", "events", "figures")
+            .prefetch_related(
+                Prefetch(
+                    "participations", Participation.objects.published().select_related("project")
+                ),
+            )
         )
 
 

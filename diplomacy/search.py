@@ -88,10 +88,16 @@ class Kind:
     model: type
     body: tuple[str, ...]  # attribute paths, read in order
     title: str = ""  # attribute path; str(record) when empty
-    related: tuple[str, ...] = ()  # for select_related
 
     def queryset(self):
-        queryset = self.model.objects.published().select_related(*self.related)
+        # With what the record stands on (its required links: a relation's
+        # country, a quote's speaker), which its entry may name.
+        required = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if field.many_to_one and not field.null
+        ]
+        queryset = self.model.objects.published().select_related(*required)
         if issubclass(self.model, CitedRecord):
             queryset = queryset.prefetch_related(
                 Prefetch("aliases", Alias.objects.published())  # spellings of public sources
@@ -142,14 +148,12 @@ KINDS = {
             "Relations",
             Relation,
             ("country.name", "get_kind_display", "summary"),
-            related=("country",),
         ),
         Kind(
             "mission",
             "Missions",
             Mission,
             ("country.name", "city", "get_kind_display", "summary"),
-            related=("country",),
         ),
         Kind("organization", "Organizations", Organization, ("acronym", "summary")),
         Kind(
@@ -157,7 +161,6 @@ KINDS = {
             "Memberships",
             Membership,
             ("summary",),
-            related=("organization",),
         ),
         Kind("project", "Projects", Project, ("get_kind_display", "summary")),
         Kind("priority", "Policy", Priority, ("get_kind_display", "summary")),
@@ -167,7 +170,6 @@ KINDS = {
             "Quotes",
             Quote,
             ("text", "occasion", "speaker.name"),
-            related=("speaker",),
         ),
         Kind("source", "Sources", Source, ("author", "publisher", "description", "text")),
     ]
