@@ -7,6 +7,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from history.views import public_page
+
 logger = logging.getLogger(__name__)
 
 
@@ -25,6 +27,7 @@ CHECKS = {"database": _database, "cache": _cache}
 
 
 @never_cache
+@public_page
 def healthz(request):
     """200 while the site can serve, 503 when it cannot (its database is down).
 

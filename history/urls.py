@@ -9,7 +9,7 @@ urlpatterns = [
     path("report/", views.ErrorReportView.as_view(), name="report-error"),
     path(
         "report/sent/",
-        TemplateView.as_view(template_name="history/report_sent.html"),
+        views.public_page(TemplateView.as_view(template_name="history/report_sent.html")),
         name="report-error-sent",
     ),
     path("periods/", views.PeriodListView.as_view(), name="period-list"),

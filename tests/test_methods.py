@@ -39,6 +39,8 @@ PAGES = [
     "/feeds/events/",
     "/robots.txt",
     "/opensearch.xml",
+    "/report/sent/",
+    "/healthz",
 ]
 REFUSED = ["POST", "PUT", "PATCH", "DELETE", "TRACE", "OPTIONS"]
 REPORT = reverse("history:report-error")
