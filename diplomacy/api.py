@@ -45,16 +45,7 @@ class CountryViewSet(RecordViewSet):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
 
-    def with_related(self, queryset):
-        return (
-            queryset.with_passages()
-            .with_links("relations", "missions", "events", "figures")
-            .prefetch_related(
-                Prefetch(
-                    "participations", Participation.objects.published().select_related("project")
-                ),
-            )
-        )
+    reverse_links = ["relations", "missions", "participations", "events", "figures"]
 
 
 class RelationViewSet(RecordViewSet):
@@ -64,9 +55,6 @@ class RelationViewSet(RecordViewSet):
     filterset_class = filters.RelationFilterSet
     serializer_class = api_serializers.RelationSerializer
     write_serializer_class = api_serializers.RelationWriteSerializer
-
-    def with_related(self, queryset):
-        return queryset.with_passages().select_related("country")
 
 
 class MissionViewSet(RelationViewSet):
@@ -86,8 +74,7 @@ class OrganizationViewSet(RecordViewSet):
     serializer_class = api_serializers.OrganizationSerializer
     write_serializer_class = api_serializers.OrganizationWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages().with_links("parent", "organs", "memberships", "events")
+    reverse_links = ["organs", "memberships", "events"]
 
 
 class MembershipViewSet(RecordViewSet):
@@ -98,9 +85,6 @@ class MembershipViewSet(RecordViewSet):
     serializer_class = api_serializers.MembershipSerializer
     write_serializer_class = api_serializers.MembershipWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages().select_related("organization")
-
 
 class ProjectViewSet(RecordViewSet):
     """Energy and transport projects, and the countries taking part."""
@@ -110,16 +94,7 @@ class ProjectViewSet(RecordViewSet):
     serializer_class = api_serializers.ProjectSerializer
     write_serializer_class = api_serializers.ProjectWriteSerializer
 
-    def with_related(self, queryset):
-        return (
-            queryset.with_passages()
-            .with_links("parent", "components", "events")
-            .prefetch_related(
-                Prefetch(
-                    "participations", Participation.objects.published().select_related("country")
-                ),
-            )
-        )
+    reverse_links = ["components", "participations", "events"]
 
 
 class EventViewSet(RecordViewSet):
@@ -130,11 +105,6 @@ class EventViewSet(RecordViewSet):
     serializer_class = api_serializers.EventSerializer
     write_serializer_class = api_serializers.EventWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages().with_links(
-            "periods", "people", "countries", "organizations", "projects"
-        )
-
 
 class PriorityViewSet(RecordViewSet):
     """Foreign-policy objectives, principles and stated results."""
@@ -144,9 +114,6 @@ class PriorityViewSet(RecordViewSet):
     serializer_class = api_serializers.PrioritySerializer
     write_serializer_class = api_serializers.PriorityWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages()
-
 
 class FigureViewSet(RecordViewSet):
     """Numbers as the sources state them, with their dates."""
@@ -155,9 +122,6 @@ class FigureViewSet(RecordViewSet):
     filterset_class = filters.FigureFilterSet
     serializer_class = api_serializers.FigureSerializer
     write_serializer_class = api_serializers.FigureWriteSerializer
-
-    def with_related(self, queryset):
-        return queryset.with_passages().with_links("country", "organization")
 
 
 # The resources in the order of their addresses, and of the export (each after
@@ -285,7 +249,8 @@ class ExportView(APIView):
     def get(self, request):
         sources, records = [], []
         for viewset in VIEWSETS.values():
-            for record in viewset().with_related(viewset.model.objects.published()):
+            # A record with its own links only: the export writes no reverse ones.
+            for record in viewset.model.objects.published().with_own_links():
                 (sources if isinstance(record, Source) else records).append(record)
         participations = (
             Participation.objects.published()

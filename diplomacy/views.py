@@ -37,13 +37,6 @@ class EventDetailView(RecordDetailView):
     schema_type = "Event"
     model = Event
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_links("periods", "people", "countries", "organizations", "projects")
-        )
-
 
 class CountryListView(FilteredListView):
     model = Country
@@ -80,9 +73,6 @@ class OrganizationDetailView(RecordDetailView):
     schema_type = "Organization"
     model = Organization
 
-    def get_queryset(self):
-        return super().get_queryset().with_links("parent")
-
     def get_context_data(self, **kwargs):
         organization = self.object
         return super().get_context_data(
@@ -100,9 +90,6 @@ class ProjectListView(FilteredListView):
 
 class ProjectDetailView(RecordDetailView):
     model = Project
-
-    def get_queryset(self):
-        return super().get_queryset().with_links("parent")
 
     def get_context_data(self, **kwargs):
         project = self.object

@@ -32,8 +32,7 @@ class PeriodViewSet(RecordViewSet):
     serializer_class = serializers.PeriodSerializer
     write_serializer_class = serializers.PeriodWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages().with_links("people")
+    reverse_links = ["people"]
 
 
 class PersonViewSet(RecordViewSet):
@@ -44,8 +43,7 @@ class PersonViewSet(RecordViewSet):
     serializer_class = serializers.PersonSerializer
     write_serializer_class = serializers.PersonWriteSerializer
 
-    def with_related(self, queryset):
-        return queryset.with_passages().with_links("periods", "quotes")
+    reverse_links = ["quotes"]
 
 
 class QuoteViewSet(RecordViewSet):
@@ -55,6 +53,3 @@ class QuoteViewSet(RecordViewSet):
     filterset_class = filters.QuoteFilterSet
     serializer_class = serializers.QuoteSerializer
     write_serializer_class = serializers.QuoteWriteSerializer
-
-    def with_related(self, queryset):
-        return queryset.with_passages().select_related("speaker")

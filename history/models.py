@@ -142,6 +142,15 @@ def is_public_model(model):
     return callable(getattr(model._default_manager, "published", None))
 
 
+def required_links(model):
+    """The foreign keys a `model` row cannot stand without, to public models."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one and not field.null and is_public_model(field.related_model)
+    ]
+
+
 def public_condition(model, prefix="", _seen=()):
     """What makes a `model` row public, as a filter on the row `prefix` leads to.
 
@@ -154,15 +163,11 @@ def public_condition(model, prefix="", _seen=()):
     condition = Q()
     if any(field.name == "status" for field in model._meta.concrete_fields):
         condition &= Q(**{f"{prefix}status": Status.PUBLISHED})
-    for field in model._meta.concrete_fields:
-        target = field.related_model
-        if (
-            field.many_to_one
-            and not field.null
-            and target not in (model, *_seen)  # a cycle of required links ends here
-            and is_public_model(target)
-        ):
-            condition &= public_condition(target, f"{prefix}{field.name}__", (*_seen, model))
+    for field in required_links(model):
+        if field.related_model not in (model, *_seen):  # a cycle of required links ends here
+            condition &= public_condition(
+                field.related_model, f"{prefix}{field.name}__", (*_seen, model)
+            )
     return condition
 
 
@@ -176,15 +181,41 @@ class PublicQuerySet(models.QuerySet):
 
         A draft at the end of a foreign key reads as None; a draft in a list of
         related records is left out. So no channel names what the public may not see.
+        Each linked record comes with what it stands on (a relation's country).
         """
-        return self.prefetch_related(
-            *(
-                models.Prefetch(
-                    name, self.model._meta.get_field(name).related_model.objects.published()
-                )
-                for name in names
+        lookups = []
+        for name in names:
+            target = self.model._meta.get_field(name).related_model
+            required = [field.name for field in required_links(target)]
+            lookups.append(
+                models.Prefetch(name, target.objects.published().select_related(*required))
             )
-        )
+        return self.prefetch_related(*lookups)
+
+    def with_own_links(self):
+        """The records with every link their model declares, each through the door.
+
+        What they stand on is joined; optional links (nullable foreign keys,
+        many-to-many) are prefetched with with_links(); a cited record's passages
+        with with_passages(). What a page, an API answer or the export shows of a
+        record itself; the records that point at it are the caller's to add.
+        """
+        required = [field.name for field in required_links(self.model)]
+        optional = [
+            field.name
+            for field in self.model._meta.get_fields()
+            if field.concrete
+            and (field.many_to_many or (field.many_to_one and field.null))
+            and is_public_model(field.related_model)
+            and field.name not in ("citations", "aliases")  # with_passages()
+            # A link through a model of its own (a project's countries, through
+            # participations) is read through that model.
+            and (not field.many_to_many or field.remote_field.through._meta.auto_created)
+        ]
+        queryset = self.select_related(*required).with_links(*optional)
+        if issubclass(self.model, CitedRecord):
+            queryset = queryset.with_passages()
+        return queryset
 
 
 class RecordQuerySet(PublicQuerySet):
@@ -452,9 +483,7 @@ class Source(Record):
             # A record's name and address may need what it hangs on (a mission's
             # country, a quote's speaker): fetched in the same query.
             hangs_on = [
-                f"{record_field}__{field.name}"
-                for field in relation.related_model._meta.concrete_fields
-                if field.many_to_one and not field.null
+                f"{record_field}__{field.name}" for field in required_links(relation.related_model)
             ]
             links = (
                 relation.through.objects.filter(citation__source=self)

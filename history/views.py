@@ -12,7 +12,7 @@ from django.views.generic import CreateView, DetailView, ListView
 from . import caching, dates, filters
 from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
-from .models import CitedRecord, Dated, Period, Person, Quote, Source
+from .models import Dated, Period, Person, Quote, Source
 
 
 def public_page(view):
@@ -121,10 +121,7 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
     query_params = ("preview",)  # all a record's page reads (history.caching.known_params)
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if issubclass(self.model, CitedRecord):
-            queryset = queryset.with_passages()
-        return queryset
+        return super().get_queryset().with_own_links()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,9 +180,6 @@ class PersonDetailView(RecordDetailView):
     model = Person
     schema_type = "Person"
 
-    def get_queryset(self):
-        return super().get_queryset().with_links("periods")
-
 
 class QuoteListView(FilteredListView):
     model = Quote
@@ -197,9 +191,6 @@ class QuoteListView(FilteredListView):
 
 class QuoteDetailView(RecordDetailView):
     model = Quote
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("speaker")
 
 
 class SourceListView(FilteredListView):
