@@ -14,4 +14,4 @@ class HistoryConfig(AppConfig):
         name_shared_enums()
 
         # After contrib.auth's own receiver has made the permissions of new models.
-        post_migrate.connect(editorial.grant_group_permissions, dispatch_uid="history.groups")
+        post_migrate.connect(editorial.grant_group_permissions, sender=self)

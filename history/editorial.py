@@ -123,11 +123,14 @@ def grant_group_permissions(**kwargs):
     So that a new public model needs no data migration of its own; nothing is
     taken away, so what was granted by hand stays. Accounts are made by hand.
     """
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
     public = Q()
     for app_label in settings.CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
+        app_config = apps.get_app_config(app_label)
+        create_permissions(app_config, verbosity=0)  # an app after this one may have none yet
+        for model in app_config.get_models():
             if is_public_model(model):
                 opts = model._meta
                 public |= Q(

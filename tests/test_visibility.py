@@ -68,19 +68,6 @@ NAME_FIELDS = ("name", "title", "label", "text", "summary")
 # What a record drafted by itself is put back to: not published, either way.
 UNPUBLISHED = (Status.DRAFT, Status.IN_REVIEW)
 
-# Cases failing on a leak the code still has: {case id: (strict, where and what)}.
-# strict=False where the fix is under way (the case may start passing any time).
-LEAKS = {
-    f"membership.self-{status}": (
-        False,
-        "diplomacy/filters.py:151: OrganizationFilterSet.kind filters on memberships__kind, "
-        "drafts included: ?kind=member lists an organization for a draft membership "
-        "(being fixed)",
-    )
-    for status in UNPUBLISHED
-}
-
-
 # --- The model graph ------------------------------------------------------------------
 
 
@@ -753,17 +740,8 @@ def draft_and_check(client, case):
     )
 
 
-def with_leaks(values, id_):
-    """A parameter of a case, marked xfail if LEAKS knows it fails."""
-    marks = []
-    if id_ in LEAKS:
-        strict, reason = LEAKS[id_]
-        marks.append(pytest.mark.xfail(strict=strict, reason=reason))
-    return pytest.param(*values, id=id_, marks=marks)
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("link", [with_leaks([link], case_id(link)) for link in LINKS])
+@pytest.mark.parametrize("link", [pytest.param(link, id=case_id(link)) for link in LINKS])
 def test_drafting_a_linked_record_hides_it_and_its_mentions_everywhere(client, link):
     draft_and_check(client, Case(*link).build())
 
@@ -772,7 +750,7 @@ def test_drafting_a_linked_record_hides_it_and_its_mentions_everywhere(client, l
 @pytest.mark.parametrize(
     ("model", "status"),
     [
-        with_leaks([model, status], f"{model._meta.model_name}.self-{status}")
+        pytest.param(model, status, id=f"{model._meta.model_name}.self-{status}")
         for model in DRAFTABLE
         for status in UNPUBLISHED
     ],
