@@ -39,7 +39,7 @@ from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from history.models import Alias, CitedRecord, Period, Person, Quote, Source
+from history.models import Alias, CitedRecord, Period, Person, Quote, Source, required_links
 
 from .models import (
     Country,
@@ -92,11 +92,7 @@ class Kind:
     def queryset(self):
         # With what the record stands on (its required links: a relation's
         # country, a quote's speaker), which its entry may name.
-        required = [
-            field.name
-            for field in self.model._meta.concrete_fields
-            if field.many_to_one and not field.null
-        ]
+        required = [field.name for field in required_links(self.model)]
         queryset = self.model.objects.published().select_related(*required)
         if issubclass(self.model, CitedRecord):
             queryset = queryset.prefetch_related(

@@ -6,13 +6,11 @@ or detail page (`<app>:<model>-list`, `<app>:<model>-detail`) is in it unasked.
 
 import functools
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import NoReverseMatch, reverse
 
-from history.models import is_public_model
+from history.models import public_models
 
 
 def _has_page(model, kind):
@@ -24,15 +22,6 @@ def _has_page(model, kind):
     except NoReverseMatch:
         return False
     return True
-
-
-def _public_models():
-    return [
-        model
-        for app_label in settings.CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
-        if is_public_model(model)
-    ]
 
 
 class RecordSitemap(Sitemap):
@@ -50,7 +39,7 @@ class PagesSitemap(Sitemap):
     def items(self):
         lists = [
             f"{model._meta.app_label}:{model._meta.model_name}-list"
-            for model in _public_models()
+            for model in public_models()
             if _has_page(model, "list")
         ]
         return ["diplomacy:home", "diplomacy:timeline", "diplomacy:map", *lists]
@@ -63,7 +52,7 @@ class PagesSitemap(Sitemap):
 def sitemaps():
     """{section: sitemap}: the pages, then one section per model with record pages."""
     sections = {"pages": PagesSitemap()}
-    for model in _public_models():
+    for model in public_models():
         if _has_page(model, "detail"):
             sections[model._meta.model_name] = RecordSitemap(model)
     return sections

@@ -143,14 +143,18 @@ def declared_query(request):
     cache entry nor shows up in the links of a page cached for others. The
     request itself stays as sent, for the view to read.
     """
-    known = known_params(request.path_info)
-    if known is None:
-        return request.GET
-    query = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        if name in known:
-            query.setlist(name, values)
-    return distinct_values(query)
+    # Asked for by the cache key, the template links and the API's pages: worked
+    # out once a request.
+    if getattr(request, "_declared_query", None) is None:
+        known = known_params(request.path_info)
+        if known is None:
+            return request.GET
+        query = QueryDict(mutable=True)
+        for name, values in request.GET.lists():
+            if name in known:
+                query.setlist(name, values)
+        request._declared_query = distinct_values(query)
+    return request._declared_query
 
 
 def key(kind, request, current):

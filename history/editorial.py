@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
-from .models import CitedRecord, Status, is_public_model
+from .models import CitedRecord, Status, public_models
 
 UNCITED = "A published record needs at least one citation. Add one, or keep the record as a draft."
 NOT_PUBLISHER = "You may not publish or unpublish: ask a publisher."
@@ -41,7 +41,7 @@ def check_cited(record, citations=None):
     `citations` are those the record is about to have (a form's, a request's, a
     file row's); None means those it has saved.
     """
-    if not isinstance(record, CitedRecord) or record.status != Status.PUBLISHED:
+    if not isinstance(record, CitedRecord) or not record.is_published:
         return
     if citations is None:
         citations = record.pk is not None and record.citations.exists()
@@ -126,16 +126,13 @@ def grant_group_permissions(**kwargs):
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
-    public = Q()
     for app_label in settings.CONTENT_APPS:
-        app_config = apps.get_app_config(app_label)
-        create_permissions(app_config, verbosity=0)  # an app after this one may have none yet
-        for model in app_config.get_models():
-            if is_public_model(model):
-                opts = model._meta
-                public |= Q(
-                    content_type__app_label=opts.app_label, content_type__model=opts.model_name
-                )
+        # An app after the one just migrated may not have its permissions yet.
+        create_permissions(apps.get_app_config(app_label), verbosity=0)
+    public = Q()
+    for model in public_models():
+        opts = model._meta
+        public |= Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name)
     permissions = list(Permission.objects.filter(public))
     for name, actions in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)

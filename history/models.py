@@ -1,6 +1,7 @@
 import contextlib
 import contextvars
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -140,6 +141,16 @@ class Status(models.TextChoices):
 def is_public_model(model):
     """Whether the public side reads `model` through a `published()` door."""
     return callable(getattr(model._default_manager, "published", None))
+
+
+def public_models():
+    """Every model the public reads through a door, in the content apps' order."""
+    return [
+        model
+        for app_label in settings.CONTENT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if is_public_model(model)
+    ]
 
 
 def required_links(model):

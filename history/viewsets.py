@@ -11,7 +11,6 @@ from collections import defaultdict
 
 import django_filters
 import orjson
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -34,7 +33,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import caching, filters, serializers, versions
-from .models import is_public_model
+from .models import public_models
 from .rest import ErrorBodySerializer
 
 WRITE_ACTIONS = {"create", "update", "partial_update"}
@@ -47,9 +46,7 @@ def name_shared_enums():
     them by a hash and warn."""
     fields = [
         field
-        for app_label in settings.CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
-        if is_public_model(model)
+        for model in public_models()
         for field in model._meta.concrete_fields
         if field.choices and not field.is_relation
     ]
