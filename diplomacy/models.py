@@ -63,6 +63,8 @@ class Relation(Dated, CitedRecord):
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
 
+    search_body = ("country.name", "get_kind_display", "summary")
+
     class Meta(Dated.Meta):
         ordering = ["country__name", *CHRONOLOGICAL]
 
@@ -93,6 +95,8 @@ class Mission(Dated, CitedRecord):
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
 
+    search_body = ("country.name", "city", "get_kind_display", "summary")
+
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "country__name"]
 
@@ -117,6 +121,8 @@ class Organization(CitedRecord):
         help_text="The organization this is an organ of.",
     )
     summary = models.TextField(blank=True, help_text="Markdown.")
+
+    search_body = ("acronym", "summary")
 
     class Meta(Record.Meta):
         ordering = ["name"]
@@ -173,6 +179,8 @@ class Project(Dated, CitedRecord):
     countries = models.ManyToManyField(
         Country, through="Participation", blank=True, related_name="projects"
     )
+
+    search_body = ("get_kind_display", "summary")
 
     class Meta(Dated.Meta):
         ordering = ["name"]
@@ -245,6 +253,7 @@ class Event(Dated, CitedRecord):
         *CitedRecord._history_m2m_fields,
         *("periods", "people", "countries", "organizations", "projects"),
     ]
+    search_body = ("get_category_display", "summary")
 
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "title"]
@@ -277,9 +286,12 @@ class Priority(CitedRecord):
         default=0, help_text="Order within its kind, as the source lists it."
     )
 
+    search_body = ("get_kind_display", "summary")
+
     class Meta(Record.Meta):
         ordering = ["kind", "position", "title"]
-        verbose_name_plural = "priorities"
+        # As the site names the section.
+        verbose_name = verbose_name_plural = "policy"
 
     def __str__(self):
         return self.title
@@ -305,6 +317,8 @@ class Figure(Dated, CitedRecord):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
     )
+
+    search_body = ("unit",)
 
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "label"]

@@ -38,21 +38,11 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, Value
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
-from history.models import Alias, CitedRecord, Period, Person, Quote, Source, required_links
+from history.models import Alias, CitedRecord, Record, Source, public_models, required_links
 
-from .models import (
-    Country,
-    Event,
-    Figure,
-    Membership,
-    Mission,
-    Organization,
-    Priority,
-    Project,
-    Relation,
-    SearchEntry,
-)
+from .models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -81,13 +71,24 @@ def clean(text, markdown=False):
 
 @dataclass(frozen=True)
 class Kind:
-    """One indexed model: how its entries are titled, what their body holds."""
+    """One indexed model: its entries are titled str(record), and their body
+    holds what the model's `search_body` names."""
 
-    key: str
-    label: str  # plural, for facets
     model: type
-    body: tuple[str, ...]  # attribute paths, read in order
-    title: str = ""  # attribute path; str(record) when empty
+
+    @property
+    def key(self):
+        return self.model._meta.model_name
+
+    @property
+    def label(self):
+        """Plural, for facets."""
+        return capfirst(self.model._meta.verbose_name_plural)
+
+    @property
+    def name(self):
+        """Singular, for one hit."""
+        return capfirst(self.model._meta.verbose_name)
 
     def queryset(self):
         # With what the record stands on (its required links: a relation's
@@ -100,22 +101,19 @@ class Kind:
             )
         return queryset
 
-    @property
-    def name(self):
-        """Singular, for one hit."""
-        return "Policy" if self.model is Priority else self.model._meta.verbose_name.capitalize()
-
     def entry(self, record):
         """The field values of the record's SearchEntry."""
-        title = resolve(record, self.title) if self.title else str(record)
         body = " · ".join(
-            filter(None, (clean(resolve(record, p), markdown=p in MARKDOWN) for p in self.body))
+            filter(
+                None,
+                (clean(resolve(record, p), markdown=p in MARKDOWN) for p in record.search_body),
+            )
         )
         spellings = record.aliases.all() if isinstance(record, CitedRecord) else []
         aliases = " · ".join(clean(alias.name) for alias in spellings)
         return {
             "slug": record.slug,
-            "title": clean(title)[:300],
+            "title": clean(str(record))[:300],
             "aliases": aliases,
             "body": body,
             "url": record.get_absolute_url()[:300],
@@ -132,43 +130,9 @@ def resolve(record, path):
     return value if value is not None else ""
 
 
+# Every public record model, in the content apps' order.
 KINDS = {
-    kind.key: kind
-    for kind in [
-        Kind("period", "Periods", Period, ("get_kind_display", "summary"), title="name"),
-        Kind("person", "People", Person, ("role", "summary"), title="name"),
-        Kind("event", "Events", Event, ("get_category_display", "summary")),
-        Kind("country", "Countries", Country, ("summary",), title="name"),
-        Kind(
-            "relation",
-            "Relations",
-            Relation,
-            ("country.name", "get_kind_display", "summary"),
-        ),
-        Kind(
-            "mission",
-            "Missions",
-            Mission,
-            ("country.name", "city", "get_kind_display", "summary"),
-        ),
-        Kind("organization", "Organizations", Organization, ("acronym", "summary")),
-        Kind(
-            "membership",
-            "Memberships",
-            Membership,
-            ("summary",),
-        ),
-        Kind("project", "Projects", Project, ("get_kind_display", "summary")),
-        Kind("priority", "Policy", Priority, ("get_kind_display", "summary")),
-        Kind("figure", "Figures", Figure, ("unit",)),
-        Kind(
-            "quote",
-            "Quotes",
-            Quote,
-            ("text", "occasion", "speaker.name"),
-        ),
-        Kind("source", "Sources", Source, ("author", "publisher", "description", "text")),
-    ]
+    model._meta.model_name: Kind(model) for model in public_models() if issubclass(model, Record)
 }
 KIND_OF_MODEL = {kind.model: kind for kind in KINDS.values()}
 
@@ -355,8 +319,9 @@ class Search:
         return self.hits(offset=start, limit=max(stop - start, 0))
 
     def facets(self):
-        """(kind, label, count) for every kind with hits, in the order of KINDS."""
-        return [(key, KINDS[key].label, self.counts[key]) for key in KINDS if key in self.counts]
+        """(kind, label, count) for every kind with hits, the most hits first."""
+        found = [(key, KINDS[key].label, self.counts[key]) for key in KINDS if key in self.counts]
+        return sorted(found, key=lambda facet: -facet[2])
 
     def hits(self, offset=0, limit=PAGE_SIZE):
         if not len(self) or limit <= 0:

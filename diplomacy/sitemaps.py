@@ -1,27 +1,17 @@
 """The sitemap: the list pages, and every published record with a page of its own.
 
-Built from the models and the URLconf, so that a new public model with a list
-or detail page (`<app>:<model>-list`, `<app>:<model>-detail`) is in it unasked.
+Built from the models and the URLconf (history.pages), so that a new public
+model with a list or detail page is in it unasked.
 """
 
 import functools
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from history.models import public_models
-
-
-def _has_page(model, kind):
-    opts = model._meta
-    try:
-        reverse(
-            f"{opts.app_label}:{opts.model_name}-{kind}", args=["x"] if kind == "detail" else []
-        )
-    except NoReverseMatch:
-        return False
-    return True
+from history.pages import has_page, sections
 
 
 class RecordSitemap(Sitemap):
@@ -37,11 +27,7 @@ class RecordSitemap(Sitemap):
 
 class PagesSitemap(Sitemap):
     def items(self):
-        lists = [
-            f"{model._meta.app_label}:{model._meta.model_name}-list"
-            for model in public_models()
-            if _has_page(model, "list")
-        ]
+        lists = [url_name for _, url_name in sections()]
         return ["diplomacy:home", "diplomacy:timeline", "diplomacy:map", *lists]
 
     def location(self, name):
@@ -53,7 +39,7 @@ def sitemaps():
     """{section: sitemap}: the pages, then one section per model with record pages."""
     sections = {"pages": PagesSitemap()}
     for model in public_models():
-        if _has_page(model, "detail"):
+        if has_page(model, "detail"):
             sections[model._meta.model_name] = RecordSitemap(model)
     return sections
 

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from . import caching
+from . import caching, pages
 
 
 def site(request):
-    return {"site_name": settings.SITE_NAME}
+    # The navigation's sections: every public model's list page.
+    return {"site_name": settings.SITE_NAME, "sections": pages.sections()}
 
 
 def declared_query(request):

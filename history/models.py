@@ -355,6 +355,10 @@ class Record(models.Model):
     objects = RecordManager.from_queryset(RecordQuerySet)()
     history = ContentHistory(inherit=True)
 
+    # What site search reads besides the title (str(record)): attribute paths,
+    # in order. Every record is searched; a model names its own if it differs.
+    search_body = ()
+
     class Meta:
         abstract = True
         # "publish" is what separates Publishers from Editors.
@@ -401,6 +405,8 @@ class CitedRecord(Record):
     # Links whose every change is kept in the history, so that a restored or
     # recovered record gets them back.
     _history_m2m_fields = ["citations", "aliases"]
+
+    search_body = ("summary",)
 
     class Meta(Record.Meta):
         abstract = True
@@ -477,6 +483,8 @@ class Source(Record):
     url = models.URLField(blank=True)
     description = models.TextField(blank=True)
     text = models.TextField(help_text="The full text, so that citations can be checked.")
+
+    search_body = ("author", "publisher", "description", "text")
 
     class Meta(Record.Meta):
         ordering = ["title"]
@@ -634,6 +642,8 @@ class Period(Dated, CitedRecord):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.TextField(blank=True, help_text="Markdown.")
 
+    search_body = ("get_kind_display", "summary")
+
     class Meta(Dated.Meta):
         ordering = [F("date_lower").asc(nulls_last=True), "name"]
 
@@ -648,6 +658,7 @@ class Person(CitedRecord):
     periods = models.ManyToManyField(Period, blank=True, related_name="people")
 
     _history_m2m_fields = [*CitedRecord._history_m2m_fields, "periods"]
+    search_body = ("role", "summary")
 
     class Meta(Record.Meta):
         ordering = ["name"]
@@ -668,6 +679,8 @@ class Quote(Dated, CitedRecord):
     speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
     occasion = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+
+    search_body = ("text", "occasion", "speaker.name")
 
     class Meta(Dated.Meta):
         ordering = [F("date_lower").asc(nulls_last=True), "slug"]
