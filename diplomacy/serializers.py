@@ -7,10 +7,7 @@ their related records, citations, aliases and dates; countries by ISO code.
 from rest_framework import serializers
 
 from history.serializers import (
-    CITED_WRITE_FIELDS,
     DATE_FIELDS,
-    RECORD_FIELDS,
-    WRITE_FIELDS,
     CitedRecordSerializer,
     CitedRecordWriteSerializer,
     DatedFields,
@@ -45,12 +42,6 @@ class CountryUrlField(serializers.HyperlinkedIdentityField):
         )
 
 
-def api_url(basename):
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{basename}-detail", lookup_field="slug"
-    )
-
-
 # --- Summaries ------------------------------------------------------------------
 
 
@@ -64,56 +55,42 @@ class CountrySummarySerializer(SummarySerializer):
 
 
 class OrganizationSummarySerializer(SummarySerializer):
-    url = api_url("organization")
-
     class Meta:
         model = Organization
         fields = ["slug", "name", "acronym", "url"]
 
 
 class ProjectSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("project")
-
     class Meta:
         model = Project
         fields = ["slug", "name", "kind", "date", "date_display", "url"]
 
 
 class EventSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("event")
-
     class Meta:
         model = Event
         fields = ["slug", "title", "category", "date", "date_display", "url"]
 
 
 class RelationSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("relation")
-
     class Meta:
         model = Relation
         fields = ["slug", "title", "kind", "date", "date_display", "url"]
 
 
 class MissionSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("mission")
-
     class Meta:
         model = Mission
         fields = ["slug", "title", "direction", "kind", "city", "date", "date_display", "url"]
 
 
 class MembershipSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("membership")
-
     class Meta:
         model = Membership
         fields = ["slug", "kind", "date", "date_display", "url"]
 
 
 class FigureSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("figure")
-
     class Meta:
         model = Figure
         fields = ["slug", "label", "value", "qualifier", "unit", "date", "date_display", "url"]
@@ -150,7 +127,6 @@ class CountrySerializer(CitedRecordSerializer):
     class Meta:
         model = Country
         fields = [
-            *RECORD_FIELDS,
             "code",
             "name",
             "summary",
@@ -159,37 +135,29 @@ class CountrySerializer(CitedRecordSerializer):
             "projects",
             "events",
             "figures",
-            "citations",
-            "aliases",
         ]
 
 
 class RelationSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("relation")
     country = CountrySummarySerializer(read_only=True)
 
     class Meta:
         model = Relation
         fields = [
-            *RECORD_FIELDS,
             "title",
             "kind",
             "country",
             *DATE_FIELDS,
             "summary",
-            "citations",
-            "aliases",
         ]
 
 
 class MissionSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("mission")
     country = CountrySummarySerializer(read_only=True)
 
     class Meta:
         model = Mission
         fields = [
-            *RECORD_FIELDS,
             "title",
             "direction",
             "kind",
@@ -197,13 +165,10 @@ class MissionSerializer(DatedFields, CitedRecordSerializer):
             "city",
             *DATE_FIELDS,
             "summary",
-            "citations",
-            "aliases",
         ]
 
 
 class OrganizationSerializer(CitedRecordSerializer):
-    url = api_url("organization")
     parent = OrganizationSummarySerializer(read_only=True, allow_null=True)
     organs = OrganizationSummarySerializer(many=True, read_only=True)
     memberships = MembershipSummarySerializer(many=True, read_only=True)
@@ -212,7 +177,6 @@ class OrganizationSerializer(CitedRecordSerializer):
     class Meta:
         model = Organization
         fields = [
-            *RECORD_FIELDS,
             "name",
             "acronym",
             "parent",
@@ -220,30 +184,23 @@ class OrganizationSerializer(CitedRecordSerializer):
             "summary",
             "memberships",
             "events",
-            "citations",
-            "aliases",
         ]
 
 
 class MembershipSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("membership")
     organization = OrganizationSummarySerializer(read_only=True)
 
     class Meta:
         model = Membership
         fields = [
-            *RECORD_FIELDS,
             "organization",
             "kind",
             *DATE_FIELDS,
             "summary",
-            "citations",
-            "aliases",
         ]
 
 
 class ProjectSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("project")
     parent = ProjectSummarySerializer(read_only=True, allow_null=True)
     components = ProjectSummarySerializer(many=True, read_only=True)
     participants = ParticipationSerializer(source="participations", many=True, read_only=True)
@@ -252,7 +209,6 @@ class ProjectSerializer(DatedFields, CitedRecordSerializer):
     class Meta:
         model = Project
         fields = [
-            *RECORD_FIELDS,
             "name",
             "kind",
             *DATE_FIELDS,
@@ -261,13 +217,10 @@ class ProjectSerializer(DatedFields, CitedRecordSerializer):
             "participants",
             "summary",
             "events",
-            "citations",
-            "aliases",
         ]
 
 
 class EventSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("event")
     periods = PeriodSummarySerializer(many=True, read_only=True)
     people = PersonSummarySerializer(many=True, read_only=True)
     countries = CountrySummarySerializer(many=True, read_only=True)
@@ -277,7 +230,6 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
     class Meta:
         model = Event
         fields = [
-            *RECORD_FIELDS,
             "title",
             "category",
             *DATE_FIELDS,
@@ -287,36 +239,27 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
             "countries",
             "organizations",
             "projects",
-            "citations",
-            "aliases",
         ]
 
 
 class PrioritySerializer(CitedRecordSerializer):
-    url = api_url("priority")
-
     class Meta:
         model = Priority
         fields = [
-            *RECORD_FIELDS,
             "title",
             "kind",
             "position",
             "summary",
-            "citations",
-            "aliases",
         ]
 
 
 class FigureSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("figure")
     country = CountrySummarySerializer(read_only=True, allow_null=True)
     organization = OrganizationSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Figure
         fields = [
-            *RECORD_FIELDS,
             "label",
             "value",
             "qualifier",
@@ -324,8 +267,6 @@ class FigureSerializer(DatedFields, CitedRecordSerializer):
             *DATE_FIELDS,
             "country",
             "organization",
-            "citations",
-            "aliases",
         ]
 
 
@@ -349,7 +290,7 @@ class CountryCodeField(serializers.SlugRelatedField):
 class CountryWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Country
-        fields = [*WRITE_FIELDS, "code", "name", "summary", *CITED_WRITE_FIELDS]
+        fields = ["code", "name", "summary"]
 
 
 class RelationWriteSerializer(CitedRecordWriteSerializer):
@@ -358,13 +299,11 @@ class RelationWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Relation
         fields = [
-            *WRITE_FIELDS,
             "title",
             "kind",
             "country",
             "date",
             "summary",
-            *CITED_WRITE_FIELDS,
         ]
 
 
@@ -374,7 +313,6 @@ class MissionWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Mission
         fields = [
-            *WRITE_FIELDS,
             "title",
             "direction",
             "kind",
@@ -382,26 +320,25 @@ class MissionWriteSerializer(CitedRecordWriteSerializer):
             "city",
             "date",
             "summary",
-            *CITED_WRITE_FIELDS,
         ]
 
 
 class OrganizationWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Organization
-        fields = [*WRITE_FIELDS, "name", "acronym", "parent", "summary", *CITED_WRITE_FIELDS]
+        fields = ["name", "acronym", "parent", "summary"]
 
 
 class MembershipWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Membership
-        fields = [*WRITE_FIELDS, "organization", "kind", "date", "summary", *CITED_WRITE_FIELDS]
+        fields = ["organization", "kind", "date", "summary"]
 
 
 class ProjectWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Project
-        fields = [*WRITE_FIELDS, "name", "kind", "parent", "date", "summary", *CITED_WRITE_FIELDS]
+        fields = ["name", "kind", "parent", "date", "summary"]
 
 
 class EventWriteSerializer(CitedRecordWriteSerializer):
@@ -410,7 +347,6 @@ class EventWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Event
         fields = [
-            *WRITE_FIELDS,
             "title",
             "category",
             "date",
@@ -420,14 +356,13 @@ class EventWriteSerializer(CitedRecordWriteSerializer):
             "countries",
             "organizations",
             "projects",
-            *CITED_WRITE_FIELDS,
         ]
 
 
 class PriorityWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Priority
-        fields = [*WRITE_FIELDS, "title", "kind", "position", "summary", *CITED_WRITE_FIELDS]
+        fields = ["title", "kind", "position", "summary"]
 
 
 class FigureWriteSerializer(CitedRecordWriteSerializer):
@@ -436,7 +371,6 @@ class FigureWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Figure
         fields = [
-            *WRITE_FIELDS,
             "label",
             "value",
             "qualifier",
@@ -444,5 +378,4 @@ class FigureWriteSerializer(CitedRecordWriteSerializer):
             "date",
             "country",
             "organization",
-            *CITED_WRITE_FIELDS,
         ]

@@ -26,13 +26,12 @@ from . import editorial
 from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 
 DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper"]
-RECORD_FIELDS = ["url", "web_url", "slug", "created_at", "updated_at"]
 
 
-def api_url(basename, lookup_field="slug"):
-    """The address of a record in the JSON API."""
+def api_url(basename):
+    """The address of a record in the JSON API, where a model field is named `url`."""
     return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{basename}-detail", lookup_field=lookup_field
+        view_name=f"api:{basename}-detail", lookup_field="slug"
     )
 
 
@@ -66,7 +65,29 @@ class DatedFields(serializers.Serializer):
     )
 
 
-class SummarySerializer(serializers.ModelSerializer):
+# Fields every serializer of a kind has, before and after those its Meta names
+# (the model's own), which need not repeat them. (Comments, not docstrings, on
+# these bases: the schema would show a docstring as every serializer's description.)
+class FramedFields:
+    leading_fields = []
+    trailing_fields = []
+
+    def get_field_names(self, declared_fields, info):
+        frame = [*self.leading_fields, *self.trailing_fields]
+        own = {name: field for name, field in declared_fields.items() if name not in frame}
+        return [*self.leading_fields, *super().get_field_names(own, info), *self.trailing_fields]
+
+
+# A record with its `url`: its address in the JSON API, by slug.
+class LinkedSerializer(serializers.ModelSerializer):
+    def build_url_field(self, field_name, model_class):
+        return serializers.HyperlinkedIdentityField, {
+            "view_name": f"api:{model_class._meta.model_name}-detail",
+            "lookup_field": "slug",
+        }
+
+
+class SummarySerializer(LinkedSerializer):
     """A related record in short. The viewsets fetch related records through
     their model's `published()` (`with_links()`), so a draft never reaches here."""
 
@@ -83,24 +104,18 @@ class SourceSummarySerializer(SummarySerializer):
 
 
 class PeriodSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("period")
-
     class Meta:
         model = Period
         fields = ["slug", "name", "kind", "date", "date_display", "url"]
 
 
 class PersonSummarySerializer(SummarySerializer):
-    url = api_url("person")
-
     class Meta:
         model = Person
         fields = ["slug", "name", "role", "url"]
 
 
 class QuoteSummarySerializer(DatedFields, SummarySerializer):
-    url = api_url("quote")
-
     class Meta:
         model = Quote
         fields = ["slug", "text", "date", "date_display", "url"]
@@ -125,8 +140,9 @@ class AliasSerializer(serializers.ModelSerializer):
 # --- Records, as the public reads them -------------------------------------------
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class RecordSerializer(FramedFields, LinkedSerializer):
     web_url = PageUrlField()
+    leading_fields = ["url", "web_url", "slug", "created_at", "updated_at"]
 
     def get_fields(self):
         """Only the fields a read asked for (`?fields=slug,name`), if it named any."""
@@ -146,6 +162,7 @@ class RecordSerializer(serializers.ModelSerializer):
 class CitedRecordSerializer(RecordSerializer):
     citations = CitationSerializer(many=True, read_only=True)
     aliases = AliasSerializer(many=True, read_only=True)
+    trailing_fields = ["citations", "aliases"]
 
 
 class SourceSerializer(RecordSerializer):
@@ -156,7 +173,7 @@ class SourceSerializer(RecordSerializer):
 
     class Meta:
         model = Source
-        fields = [*RECORD_FIELDS, "title", "author", "publisher", "source_url", "description"]
+        fields = ["title", "author", "publisher", "source_url", "description"]
 
 
 class SourceDetailSerializer(SourceSerializer):
@@ -165,57 +182,45 @@ class SourceDetailSerializer(SourceSerializer):
 
 
 class PeriodSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("period")
     people = PersonSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Period
         fields = [
-            *RECORD_FIELDS,
             "name",
             "kind",
             *DATE_FIELDS,
             "summary",
             "people",
-            "citations",
-            "aliases",
         ]
 
 
 class PersonSerializer(CitedRecordSerializer):
-    url = api_url("person")
     periods = PeriodSummarySerializer(many=True, read_only=True)
     quotes = QuoteSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Person
         fields = [
-            *RECORD_FIELDS,
             "name",
             "role",
             "summary",
             "periods",
             "quotes",
-            "citations",
-            "aliases",
         ]
 
 
 class QuoteSerializer(DatedFields, CitedRecordSerializer):
-    url = api_url("quote")
     speaker = PersonSummarySerializer(read_only=True)
 
     class Meta:
         model = Quote
         fields = [
-            *RECORD_FIELDS,
             "text",
             "speaker",
             "occasion",
             "kind",
             *DATE_FIELDS,
-            "citations",
-            "aliases",
         ]
 
 
@@ -250,10 +255,11 @@ class AliasInputSerializer(PassageInputSerializer):
         validators = []
 
 
-class RecordWriteSerializer(serializers.ModelSerializer):
+class RecordWriteSerializer(FramedFields, serializers.ModelSerializer):
     """A record as an editor sends it: related records by slug."""
 
     serializer_related_field = serializers.SlugRelatedField
+    leading_fields = ["slug", "status", "publish_at"]
 
     def build_relational_field(self, field_name, relation_info):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
@@ -337,39 +343,34 @@ class CitedRecordWriteSerializer(RecordWriteSerializer):
 
     citations = CitationInputSerializer(many=True, required=False)
     aliases = AliasInputSerializer(many=True, required=False)
-
-
-WRITE_FIELDS = ["slug", "status", "publish_at"]
-CITED_WRITE_FIELDS = ["citations", "aliases"]
+    trailing_fields = ["citations", "aliases"]
 
 
 class SourceWriteSerializer(RecordWriteSerializer):
     class Meta:
         model = Source
-        fields = [*WRITE_FIELDS, "title", "author", "publisher", "url", "description", "text"]
+        fields = ["title", "author", "publisher", "url", "description", "text"]
 
 
 class PeriodWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Period
-        fields = [*WRITE_FIELDS, "name", "kind", "date", "summary", *CITED_WRITE_FIELDS]
+        fields = ["name", "kind", "date", "summary"]
 
 
 class PersonWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Person
-        fields = [*WRITE_FIELDS, "name", "role", "summary", "periods", *CITED_WRITE_FIELDS]
+        fields = ["name", "role", "summary", "periods"]
 
 
 class QuoteWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Quote
         fields = [
-            *WRITE_FIELDS,
             "text",
             "speaker",
             "occasion",
             "kind",
             "date",
-            *CITED_WRITE_FIELDS,
         ]
