@@ -45,8 +45,6 @@ class CountryViewSet(RecordViewSet):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
 
-    reverse_links = ["relations", "missions", "participations", "events", "figures"]
-
 
 class RelationViewSet(RecordViewSet):
     """Dated facts of Azerbaijan's bilateral relation with one country."""
@@ -74,8 +72,6 @@ class OrganizationViewSet(RecordViewSet):
     serializer_class = api_serializers.OrganizationSerializer
     write_serializer_class = api_serializers.OrganizationWriteSerializer
 
-    reverse_links = ["organs", "memberships", "events"]
-
 
 class MembershipViewSet(RecordViewSet):
     """Azerbaijan's standing in each organization over time."""
@@ -93,8 +89,6 @@ class ProjectViewSet(RecordViewSet):
     filterset_class = filters.ProjectFilterSet
     serializer_class = api_serializers.ProjectSerializer
     write_serializer_class = api_serializers.ProjectWriteSerializer
-
-    reverse_links = ["components", "participations", "events"]
 
 
 class EventViewSet(RecordViewSet):

@@ -53,16 +53,6 @@ class CountryDetailView(RecordDetailView):
         self.kwargs["code"] = self.kwargs["code"].upper()
         return super().get_object(queryset)
 
-    def get_context_data(self, **kwargs):
-        country = self.object
-        return super().get_context_data(
-            relations=country.relations.published().with_passages(),
-            missions=country.missions.published().with_passages(),
-            events=country.events.published().chronological(),
-            participations=country.participations.published().select_related("project"),
-            **kwargs,
-        )
-
 
 class OrganizationListView(FilteredListView):
     model = Organization
@@ -73,15 +63,6 @@ class OrganizationDetailView(RecordDetailView):
     schema_type = "Organization"
     model = Organization
 
-    def get_context_data(self, **kwargs):
-        organization = self.object
-        return super().get_context_data(
-            memberships=organization.memberships.published().chronological().with_passages(),
-            organs=organization.organs.published(),
-            events=organization.events.published().chronological(),
-            **kwargs,
-        )
-
 
 class ProjectListView(FilteredListView):
     model = Project
@@ -90,15 +71,6 @@ class ProjectListView(FilteredListView):
 
 class ProjectDetailView(RecordDetailView):
     model = Project
-
-    def get_context_data(self, **kwargs):
-        project = self.object
-        return super().get_context_data(
-            participations=project.participations.published().select_related("country"),
-            components=project.components.published(),
-            events=project.events.published().chronological(),
-            **kwargs,
-        )
 
 
 class PriorityListView(FilteredListView):

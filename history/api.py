@@ -32,8 +32,6 @@ class PeriodViewSet(RecordViewSet):
     serializer_class = serializers.PeriodSerializer
     write_serializer_class = serializers.PeriodWriteSerializer
 
-    reverse_links = ["people"]
-
 
 class PersonViewSet(RecordViewSet):
     """Rulers, diplomats, presidents and the scholars quoted."""
@@ -42,8 +40,6 @@ class PersonViewSet(RecordViewSet):
     filterset_class = filters.PersonFilterSet
     serializer_class = serializers.PersonSerializer
     write_serializer_class = serializers.PersonWriteSerializer
-
-    reverse_links = ["quotes"]
 
 
 class QuoteViewSet(RecordViewSet):

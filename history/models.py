@@ -228,6 +228,11 @@ class PublicQuerySet(models.QuerySet):
             queryset = queryset.with_passages()
         return queryset
 
+    def for_detail(self):
+        """What a record's page and its API answer show: its own links and the
+        lists of records pointing at it that its model names (`related_lists`)."""
+        return self.with_own_links().with_links(*getattr(self.model, "related_lists", ()))
+
 
 class RecordQuerySet(PublicQuerySet):
     def uncited(self):
@@ -358,6 +363,9 @@ class Record(models.Model):
     # What site search reads besides the title (str(record)): attribute paths,
     # in order. Every record is searched; a model names its own if it differs.
     search_body = ()
+    # The records pointing at this one that its page and API answer list, by
+    # their reverse accessors (see PublicQuerySet.for_detail).
+    related_lists = ()
 
     class Meta:
         abstract = True
@@ -643,6 +651,7 @@ class Period(Dated, CitedRecord):
     summary = models.TextField(blank=True, help_text="Markdown.")
 
     search_body = ("get_kind_display", "summary")
+    related_lists = ("people",)
 
     class Meta(Dated.Meta):
         ordering = [F("date_lower").asc(nulls_last=True), "name"]
@@ -659,6 +668,7 @@ class Person(CitedRecord):
 
     _history_m2m_fields = [*CitedRecord._history_m2m_fields, "periods"]
     search_body = ("role", "summary")
+    related_lists = ("quotes",)
 
     class Meta(Record.Meta):
         ordering = ["name"]

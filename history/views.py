@@ -121,11 +121,13 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
     query_params = ("preview",)  # all a record's page reads (history.caching.known_params)
 
     def get_queryset(self):
-        return super().get_queryset().with_own_links()
+        return super().get_queryset().for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
+        for name in record.related_lists:
+            context[name] = getattr(record, name).all()
         if isinstance(record, Dated):
             published = self.get_queryset().prefetch_related(None)  # neighbours: no prefetches
             context["previous"] = published.before(record)
@@ -166,9 +168,6 @@ class PeriodListView(FilteredListView):
 
 class PeriodDetailView(RecordDetailView):
     model = Period
-
-    def get_queryset(self):
-        return super().get_queryset().with_links("people")
 
 
 class PersonListView(FilteredListView):

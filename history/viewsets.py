@@ -284,16 +284,14 @@ class RecordViewSet(
 
     Subclasses name the `model`, its `filterset_class`, the `serializer_class`
     the public reads and the `write_serializer_class` editors send. A record
-    comes with its own links (`with_own_links()`) and the `reverse_links` its
-    answer lists; what the public may see is the model's `published()`, as
-    everywhere else.
+    comes as its page shows it (`for_detail()`); what the public may see is the
+    model's `published()`, as everywhere else.
     """
 
     model = None
     write_serializer_class = None
     saved = None  # the record this request created or changed
     lookup_field = "slug"
-    reverse_links = ()  # the records pointing at this one that its answer lists
 
     def get_queryset(self):
         if self.action in WRITE_ACTIONS:
@@ -301,7 +299,7 @@ class RecordViewSet(
             # writers sending the same If-Match, the second waits, then sees the
             # first one's version and is refused.
             return self.model.objects.select_for_update(of=("self",))
-        return self.model.objects.published().with_own_links().with_links(*self.reverse_links)
+        return self.model.objects.published().for_detail()
 
     def filter_queryset(self, queryset):
         # A write names its record by address; list filters in its query string

@@ -260,8 +260,8 @@ PAGES = {
     "/periods/period-1/": (6, ["Shirvan person 0", "Shirvan person 1"]),
     # count; the periods to filter by; the page
     "/people/": (3, ["Shirvan person {last}"]),
-    # the person; citations, aliases, periods
-    "/people/person-1/": (4, ["Shirvan period 1", "Shirvan period 2"]),
+    # the person; citations, aliases, periods, quotes
+    "/people/person-1/": (5, ["Shirvan period 1", "Shirvan period 2", "Shirvan envoy 1b"]),
     # count; the page with the speakers
     "/quotes/": (2, ["Shirvan envoy {last}b", "Shirvan person {last}"]),
     # the quote with its speaker; citations, aliases; previous and next
@@ -277,13 +277,20 @@ PAGES = {
     # projects; previous and next
     "/events/event-1/": (10, ["Shirvan pipeline 2", "Shirvan organization 2"]),
     "/countries/": (2, ["Shirvan country {last}"]),
-    # the country; citations, aliases; relations with their citations and
-    # aliases; missions with theirs; participations with projects; events
-    "/countries/gb/": (11, ["Shirvan relations 1b", "Shirvan embassy 1b", "Shirvan pipeline 0"]),
+    # the country; citations, aliases; relations; missions; participations
+    # with projects; events; figures
+    "/countries/gb/": (
+        8,
+        [
+            "Shirvan relations 1b",
+            "Shirvan embassy 1b",
+            "Shirvan pipeline 0",
+            "Shirvan embassies 1b",
+        ],
+    ),
     "/organizations/": (2, ["Shirvan organization {last}"]),
-    # the organization; citations, aliases; its parent; memberships with their
-    # citations and aliases; organs; events
-    "/organizations/organization-1/": (9, ["Shirvan organization 0", "Shirvan organization 2"]),
+    # the organization; citations, aliases; its parent; memberships; organs; events
+    "/organizations/organization-1/": (7, ["Shirvan organization 0", "Shirvan organization 2"]),
     # count; the countries to filter by; the page
     "/projects/": (3, ["Shirvan pipeline {last}"]),
     # the project; citations, aliases; its parent; previous and next;
