@@ -29,5 +29,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
-    re_path(r"^.*/$", NoSuchAddress.as_view()),
+    # Any other address under /api/ that ends in a slash, newlines included.
+    re_path(r"^[\s\S]*/$", NoSuchAddress.as_view()),
 ]

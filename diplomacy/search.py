@@ -54,7 +54,7 @@ CONFIG = "english"  # PostgreSQL text search configuration
 TRIGRAM_MIN_LENGTH = 4  # shorter queries would match every title holding the word
 TRIGRAM_THRESHOLD = 0.6
 SPELLING_CUTOFF = 0.75
-MARKDOWN = {"summary"}  # the fields written in Markdown
+MARKDOWN = {"summary", "note"}  # the fields written in Markdown
 
 
 # --- What is indexed --------------------------------------------------------------
@@ -72,7 +72,7 @@ def clean(text, markdown=False):
 @dataclass(frozen=True)
 class Kind:
     """One indexed model: its entries are titled str(record), and their body
-    holds what the model's `search_body` names."""
+    holds what the model's `search_body` names, then the record's note."""
 
     model: type
 
@@ -106,7 +106,10 @@ class Kind:
         body = " · ".join(
             filter(
                 None,
-                (clean(resolve(record, p), markdown=p in MARKDOWN) for p in record.search_body),
+                (
+                    clean(resolve(record, p), markdown=p in MARKDOWN)
+                    for p in (*record.search_body, "note")  # the editors' identifications
+                ),
             )
         )
         spellings = record.aliases.all() if isinstance(record, CitedRecord) else []

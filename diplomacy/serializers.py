@@ -303,6 +303,7 @@ class RelationWriteSerializer(CitedRecordWriteSerializer):
             "kind",
             "country",
             "date",
+            "planned",
             "summary",
         ]
 
@@ -319,6 +320,7 @@ class MissionWriteSerializer(CitedRecordWriteSerializer):
             "country",
             "city",
             "date",
+            "planned",
             "summary",
         ]
 
@@ -332,13 +334,13 @@ class OrganizationWriteSerializer(CitedRecordWriteSerializer):
 class MembershipWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Membership
-        fields = ["organization", "kind", "date", "summary"]
+        fields = ["organization", "kind", "date", "planned", "summary"]
 
 
 class ProjectWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Project
-        fields = ["name", "kind", "parent", "date", "summary"]
+        fields = ["name", "kind", "parent", "date", "planned", "summary"]
 
 
 class EventWriteSerializer(CitedRecordWriteSerializer):
@@ -350,6 +352,7 @@ class EventWriteSerializer(CitedRecordWriteSerializer):
             "title",
             "category",
             "date",
+            "planned",
             "summary",
             "periods",
             "people",
@@ -376,6 +379,7 @@ class FigureWriteSerializer(CitedRecordWriteSerializer):
             "qualifier",
             "unit",
             "date",
+            "planned",
             "country",
             "organization",
         ]

@@ -354,14 +354,20 @@ class Record(models.Model):
         help_text="Publish automatically at this moment once the record is in review "
         "and cites a source. Only Publishers set it.",
     )
+    note = models.TextField(
+        "about this record",
+        blank=True,
+        help_text="For readers, under the summary: where a date or a name comes from, "
+        "what the editors identified or inferred and why. Markdown.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecordManager.from_queryset(RecordQuerySet)()
     history = ContentHistory(inherit=True)
 
-    # What site search reads besides the title (str(record)): attribute paths,
-    # in order. Every record is searched; a model names its own if it differs.
+    # What site search reads besides the title (str(record)) and the note:
+    # attribute paths, in order. Every record is searched.
     search_body = ()
     # The records pointing at this one that its page and API answer list, by
     # their reverse accessors (see PublicQuerySet.for_detail).
@@ -430,6 +436,11 @@ class Dated(models.Model):
         help_text="EDTF: 1919, 2017-07, 2017-07-04, 06XX (century), "
         "2019/2022 (span), ~1500 (about), 1919? (uncertain), 1918-05-28/.. (open).",
     )
+    planned = models.BooleanField(
+        "planned",
+        default=False,
+        help_text="The source speaks of it as still to come: planned, not done, when written.",
+    )
     date_lower = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
     # Indexed too: a year range compares both bounds (DatedQuerySet.overlapping).
     date_upper = models.IntegerField(null=True, blank=True, editable=False, db_index=True)
@@ -482,10 +493,15 @@ class Dated(models.Model):
 # --- Sources and what is cited from them -------------------------------------
 
 
-class Source(Record):
-    """A document the content rests on, with its full text."""
+class Source(Dated, Record):
+    """A document the content rests on, with its full text, dated as far as it allows."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        UNTITLED = "untitled", "Untitled text"
 
     title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
     author = models.CharField(max_length=200, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     url = models.URLField(blank=True)
@@ -494,7 +510,7 @@ class Source(Record):
 
     search_body = ("author", "publisher", "description", "text")
 
-    class Meta(Record.Meta):
+    class Meta(Dated.Meta):
         ordering = ["title"]
 
     def __str__(self):
@@ -649,12 +665,17 @@ class Period(Dated, CitedRecord):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.TextField(blank=True, help_text="Markdown.")
+    position = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Where the sources' narrative places it: orders the periods, "
+        "which the sources mostly do not date.",
+    )
 
     search_body = ("get_kind_display", "summary")
     related_lists = ("people",)
 
     class Meta(Dated.Meta):
-        ordering = [F("date_lower").asc(nulls_last=True), "name"]
+        ordering = ["position", F("date_lower").asc(nulls_last=True), "name"]
 
     def __str__(self):
         return self.name

@@ -25,7 +25,7 @@ from rest_framework.serializers import ListSerializer
 from . import editorial
 from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 
-DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper"]
+DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper", "planned"]
 
 
 def api_url(basename):
@@ -143,6 +143,7 @@ class AliasSerializer(serializers.ModelSerializer):
 class RecordSerializer(FramedFields, LinkedSerializer):
     web_url = PageUrlField()
     leading_fields = ["url", "web_url", "slug", "created_at", "updated_at"]
+    trailing_fields = ["note"]
 
     def get_fields(self):
         """Only the fields a read asked for (`?fields=slug,name`), if it named any."""
@@ -162,10 +163,10 @@ class RecordSerializer(FramedFields, LinkedSerializer):
 class CitedRecordSerializer(RecordSerializer):
     citations = CitationSerializer(many=True, read_only=True)
     aliases = AliasSerializer(many=True, read_only=True)
-    trailing_fields = ["citations", "aliases"]
+    trailing_fields = ["note", "citations", "aliases"]
 
 
-class SourceSerializer(RecordSerializer):
+class SourceSerializer(DatedFields, RecordSerializer):
     url = api_url("source")
     source_url = serializers.CharField(
         source="url", read_only=True, help_text="The document’s own address; empty if none."
@@ -173,7 +174,15 @@ class SourceSerializer(RecordSerializer):
 
     class Meta:
         model = Source
-        fields = ["title", "author", "publisher", "source_url", "description"]
+        fields = [
+            "title",
+            "kind",
+            "author",
+            "publisher",
+            *DATE_FIELDS,
+            "source_url",
+            "description",
+        ]
 
 
 class SourceDetailSerializer(SourceSerializer):
@@ -186,13 +195,7 @@ class PeriodSerializer(DatedFields, CitedRecordSerializer):
 
     class Meta:
         model = Period
-        fields = [
-            "name",
-            "kind",
-            *DATE_FIELDS,
-            "summary",
-            "people",
-        ]
+        fields = ["name", "kind", "position", *DATE_FIELDS, "summary", "people"]
 
 
 class PersonSerializer(CitedRecordSerializer):
@@ -260,6 +263,7 @@ class RecordWriteSerializer(FramedFields, serializers.ModelSerializer):
 
     serializer_related_field = serializers.SlugRelatedField
     leading_fields = ["slug", "status", "publish_at"]
+    trailing_fields = ["note"]
 
     def build_relational_field(self, field_name, relation_info):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
@@ -343,19 +347,19 @@ class CitedRecordWriteSerializer(RecordWriteSerializer):
 
     citations = CitationInputSerializer(many=True, required=False)
     aliases = AliasInputSerializer(many=True, required=False)
-    trailing_fields = ["citations", "aliases"]
+    trailing_fields = ["note", "citations", "aliases"]
 
 
 class SourceWriteSerializer(RecordWriteSerializer):
     class Meta:
         model = Source
-        fields = ["title", "author", "publisher", "url", "description", "text"]
+        fields = ["title", "kind", "author", "publisher", "date", "url", "description", "text"]
 
 
 class PeriodWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Period
-        fields = ["name", "kind", "date", "summary"]
+        fields = ["name", "kind", "position", "date", "planned", "summary"]
 
 
 class PersonWriteSerializer(CitedRecordWriteSerializer):
@@ -373,4 +377,5 @@ class QuoteWriteSerializer(CitedRecordWriteSerializer):
             "occasion",
             "kind",
             "date",
+            "planned",
         ]

@@ -378,6 +378,15 @@ def test_unknown_slug_answers_404_with_the_error_body(client, world):
     get(client, "/api/v1/countries/zz/", status=404)
 
 
+@pytest.mark.parametrize("path", ["/api/v1/sources/a.%0A/", "/api/v1/no/such/thing/"])
+def test_any_unknown_api_address_answers_404_in_json(client, db, path):
+    # A newline or a dot in the address (neither matches a resource) once fell
+    # through to the HTML 404 page.
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
 def test_api_root_lists_every_resource(client, db):
     body = get(client, "/api/v1/").json()
     assert set(RESOURCES) <= set(body)
