@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
@@ -723,6 +724,11 @@ class Quote(Dated, CitedRecord):
 # --- Addresses that moved -------------------------------------------------------
 
 
+class RedirectManager(models.Manager):
+    def get_by_natural_key(self, old_path):
+        return self.get(old_path=old_path)
+
+
 class Redirect(models.Model):
     """An old public address and where its record lives now (see signals.py).
 
@@ -732,13 +738,21 @@ class Redirect(models.Model):
 
     old_path = models.CharField(max_length=300, unique=True)
     new_path = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add, which a fixture's raw save would leave empty.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # By its old address, so that the content's fixtures (a merged record's
+    # address) load again without a second row.
+    objects = RedirectManager()
 
     class Meta:
         ordering = ["old_path"]
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def natural_key(self):
+        return (self.old_path,)
 
     @classmethod
     def moved(cls, old_path, new_path):

@@ -1,10 +1,13 @@
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from diplomacy.models import Country, Event, Membership, Participation
 from history.dates import EARLIEST, LATEST, bound
-from history.models import Alias, Citation, Period, Person, Source, Status
+from history.models import Alias, Citation, Period, Person, Redirect, Source, Status
 
 from . import factories as f
 
@@ -439,3 +442,14 @@ def test_neighbours_follow_the_chronological_order_through_ties():
     assert [published.after(e) for e in ordered] == [*ordered[1:], None]
     assert [published.before(e) for e in ordered] == [None, *ordered[:-1]]
     assert published.after(Event(date="", pk=10**6)) is None
+
+
+def test_a_redirect_in_a_fixture_loads_twice_as_one_row(db, tmp_path):
+    # The content's fixtures name the old address of a merged record; loading
+    # them again must not fail on the unique address or add a second row.
+    fixture = tmp_path / "moved.json"
+    row = {"old_path": "/events/old/", "new_path": "/events/new/"}
+    fixture.write_text(json.dumps([{"model": "history.redirect", "fields": row}]))
+    call_command("loaddata", str(fixture), verbosity=0)
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert list(Redirect.objects.values("old_path", "new_path")) == [row]
