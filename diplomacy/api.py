@@ -12,7 +12,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from history.api import PeriodViewSet, PersonViewSet, QuoteViewSet, SourceViewSet
+from history import api as history_api
+from history.api import QuoteViewSet, SourceViewSet
 from history.models import Citation, Source
 from history.viewsets import RecordViewSet
 
@@ -30,6 +31,15 @@ from .models import (
     Project,
     Relation,
 )
+
+
+# The base layer's resources, with the events that name them.
+class PeriodViewSet(history_api.PeriodViewSet):
+    serializer_class = api_serializers.PeriodSerializer
+
+
+class PersonViewSet(history_api.PersonViewSet):
+    serializer_class = api_serializers.PersonSerializer
 
 
 class CountryViewSet(RecordViewSet):

@@ -33,7 +33,6 @@ class Country(CitedRecord):
 
     objects = CountryManager.from_queryset(RecordQuerySet)()
     natural_key_fields = ("code",)  # how imports and exports name a country
-    related_lists = ("relations", "missions", "participations", "events", "figures")
 
     class Meta(Record.Meta):
         ordering = ["name"]
@@ -124,7 +123,6 @@ class Organization(CitedRecord):
     summary = models.TextField(blank=True, help_text="Markdown.")
 
     search_body = ("acronym", "summary")
-    related_lists = ("organs", "memberships", "events")
 
     class Meta(Record.Meta):
         ordering = ["name"]
@@ -183,7 +181,6 @@ class Project(Dated, CitedRecord):
     )
 
     search_body = ("get_kind_display", "summary")
-    related_lists = ("components", "participations", "events")
 
     class Meta(Dated.Meta):
         ordering = ["name"]

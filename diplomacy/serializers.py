@@ -6,6 +6,7 @@ their related records, citations, aliases and dates; countries by ISO code.
 
 from rest_framework import serializers
 
+from history import serializers as history_serializers
 from history.serializers import (
     DATE_FIELDS,
     CitedRecordSerializer,
@@ -115,6 +116,20 @@ class ProjectParticipationSerializer(serializers.ModelSerializer):
 # --- Records, as the public reads them -------------------------------------------
 
 
+class PeriodSerializer(history_serializers.PeriodSerializer):
+    events = EventSummarySerializer(many=True, read_only=True)
+
+    class Meta(history_serializers.PeriodSerializer.Meta):
+        fields = [*history_serializers.PeriodSerializer.Meta.fields, "events"]
+
+
+class PersonSerializer(history_serializers.PersonSerializer):
+    events = EventSummarySerializer(many=True, read_only=True)
+
+    class Meta(history_serializers.PersonSerializer.Meta):
+        fields = [*history_serializers.PersonSerializer.Meta.fields, "events"]
+
+
 class CountrySerializer(CitedRecordSerializer):
     url = CountryUrlField()
     code = serializers.CharField(read_only=True, help_text="ISO 3166-1 alpha-2.")
@@ -173,6 +188,7 @@ class OrganizationSerializer(CitedRecordSerializer):
     organs = OrganizationSummarySerializer(many=True, read_only=True)
     memberships = MembershipSummarySerializer(many=True, read_only=True)
     events = EventSummarySerializer(many=True, read_only=True)
+    figures = FigureSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Organization
@@ -184,6 +200,7 @@ class OrganizationSerializer(CitedRecordSerializer):
             "summary",
             "memberships",
             "events",
+            "figures",
         ]
 
 

@@ -163,6 +163,22 @@ def required_links(model):
     ]
 
 
+def pointing_links(model):
+    """The reverse accessors of the public records that point at a `model` row
+    (an organization's memberships, events and organs; a person's quotes and
+    events): the lists its page and API answer show. Passages (citations,
+    aliases) are shown from the record that cites them, not from their source."""
+    return [
+        relation.get_accessor_name()
+        for relation in model._meta.related_objects
+        if is_public_model(relation.related_model)
+        and not issubclass(relation.related_model, Passage)
+        # A list through a model of its own (a project's countries) is read
+        # through that model (participations).
+        and not (relation.many_to_many and not relation.through._meta.auto_created)
+    ]
+
+
 def public_condition(model, prefix="", _seen=()):
     """What makes a `model` row public, as a filter on the row `prefix` leads to.
 
@@ -230,9 +246,9 @@ class PublicQuerySet(models.QuerySet):
         return queryset
 
     def for_detail(self):
-        """What a record's page and its API answer show: its own links and the
-        lists of records pointing at it that its model names (`related_lists`)."""
-        return self.with_own_links().with_links(*getattr(self.model, "related_lists", ()))
+        """What a record's page and its API answer show: its own links, and the
+        public records pointing at it (`pointing_links`), each through its door."""
+        return self.with_own_links().with_links(*pointing_links(self.model))
 
 
 class RecordQuerySet(PublicQuerySet):
@@ -370,9 +386,6 @@ class Record(models.Model):
     # What site search reads besides the title (str(record)) and the note:
     # attribute paths, in order. Every record is searched.
     search_body = ()
-    # The records pointing at this one that its page and API answer list, by
-    # their reverse accessors (see PublicQuerySet.for_detail).
-    related_lists = ()
 
     class Meta:
         abstract = True
@@ -673,7 +686,6 @@ class Period(Dated, CitedRecord):
     )
 
     search_body = ("get_kind_display", "summary")
-    related_lists = ("people",)
 
     class Meta(Dated.Meta):
         ordering = ["position", F("date_lower").asc(nulls_last=True), "name"]
@@ -690,7 +702,6 @@ class Person(CitedRecord):
 
     _history_m2m_fields = [*CitedRecord._history_m2m_fields, "periods"]
     search_body = ("role", "summary")
-    related_lists = ("quotes",)
 
     class Meta(Record.Meta):
         ordering = ["name"]

@@ -12,7 +12,7 @@ from django.views.generic import CreateView, DetailView, ListView
 from . import caching, dates, filters
 from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
-from .models import Dated, Period, Person, Quote, Source
+from .models import Dated, Period, Person, Quote, Source, pointing_links
 
 
 def public_page(view):
@@ -126,7 +126,7 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
-        for name in record.related_lists:
+        for name in pointing_links(type(record)):
             context[name] = getattr(record, name).all()
         if isinstance(record, Dated):
             published = self.get_queryset().prefetch_related(None)  # neighbours: no prefetches

@@ -256,12 +256,15 @@ PAGES = {
     "/": (7, ["Shirvan event {last}", "Shirvan embassies {last}b"]),
     # count; the page
     "/periods/": (2, ["Shirvan period {last}"]),
-    # the period; its citations, aliases, people; the previous and next periods
-    "/periods/period-1/": (6, ["Shirvan person 0", "Shirvan person 1"]),
+    # the period; its citations, aliases, people, events; the previous and next periods
+    "/periods/period-1/": (7, ["Shirvan person 0", "Shirvan person 1", "Shirvan event 0"]),
     # count; the periods to filter by; the page
     "/people/": (3, ["Shirvan person {last}"]),
-    # the person; citations, aliases, periods, quotes
-    "/people/person-1/": (5, ["Shirvan period 1", "Shirvan period 2", "Shirvan envoy 1b"]),
+    # the person; citations, aliases, periods, quotes, events
+    "/people/person-1/": (
+        6,
+        ["Shirvan period 1", "Shirvan period 2", "Shirvan envoy 1b", "Shirvan event 0"],
+    ),
     # count; the page with the speakers
     "/quotes/": (2, ["Shirvan envoy {last}b", "Shirvan person {last}"]),
     # the quote with its speaker; citations, aliases; previous and next
@@ -289,8 +292,12 @@ PAGES = {
         ],
     ),
     "/organizations/": (2, ["Shirvan organization {last}"]),
-    # the organization; citations, aliases; its parent; memberships; organs; events
-    "/organizations/organization-1/": (7, ["Shirvan organization 0", "Shirvan organization 2"]),
+    # the organization; citations, aliases; its parent; memberships; organs;
+    # events; figures
+    "/organizations/organization-1/": (
+        8,
+        ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
+    ),
     # count; the countries to filter by; the page
     "/projects/": (3, ["Shirvan pipeline {last}"]),
     # the project; citations, aliases; its parent; previous and next;
@@ -317,12 +324,12 @@ API = {
     "/api/v1/sources/": (2, ["source-{last}"]),
     # the source alone: its text, no citations
     "/api/v1/sources/source-1/": (1, ["Shirvan source 1"]),
-    # citations, aliases, people
-    "/api/v1/periods/": (5, ["period-{last}"]),
-    "/api/v1/periods/period-1/": (4, ["person-0", "person-1"]),
-    # citations, aliases, periods, quotes
-    "/api/v1/people/": (6, ["person-{last}"]),
-    "/api/v1/people/person-1/": (5, ["period-2", "quote-1b"]),
+    # citations, aliases, people, events
+    "/api/v1/periods/": (6, ["period-{last}"]),
+    "/api/v1/periods/period-1/": (5, ["person-0", "person-1", "event-0"]),
+    # citations, aliases, periods, quotes, events
+    "/api/v1/people/": (7, ["person-{last}"]),
+    "/api/v1/people/person-1/": (6, ["period-2", "quote-1b", "event-0"]),
     # (the page with speakers); citations, aliases
     "/api/v1/quotes/": (4, ["quote-{last}b"]),
     "/api/v1/quotes/quote-1a/": (3, ["person-1"]),
@@ -335,9 +342,12 @@ API = {
     "/api/v1/relations/relation-1a/": (3, ["Shirvan country 1"]),
     "/api/v1/missions/": (4, ["mission-{last}b"]),
     "/api/v1/missions/mission-1a/": (3, ["Shirvan country 1"]),
-    # citations, aliases, parents, organs, memberships, events
-    "/api/v1/organizations/": (8, ["organization-{last}"]),
-    "/api/v1/organizations/organization-1/": (7, ["organization-0", "organization-2"]),
+    # citations, aliases, parents, organs, memberships, events, figures
+    "/api/v1/organizations/": (9, ["organization-{last}"]),
+    "/api/v1/organizations/organization-1/": (
+        8,
+        ["organization-0", "organization-2", "figure-1b"],
+    ),
     # (the page with organizations); citations, aliases
     "/api/v1/memberships/": (4, ["membership-{last}b"]),
     "/api/v1/memberships/membership-1a/": (3, ["organization-1"]),
