@@ -44,13 +44,14 @@ class MissionAdmin(DatedAdminMixin, CitedRecordAdmin):
     list_display = ["title", "country", "direction", "kind", "city", "when", "status"]
     list_filter = ["status", "direction", "kind", "country"]
     search_fields = ["title", "city", "summary", "country__name"]
-    autocomplete_fields = ["aliases", "country"]
+    autocomplete_fields = ["aliases", "country", "ended_by"]
     list_select_related = ["country"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    fk_name = "organization"  # not the body that elected it
     fields = ["kind", "date", "status", "slug"]
     extra = 0
     show_change_link = True
@@ -71,7 +72,7 @@ class MembershipAdmin(DatedAdminMixin, CitedRecordAdmin):
     list_display = ["organization", "kind", "when", "status"]
     list_filter = ["status", "kind", "organization"]
     search_fields = ["organization__name", "organization__acronym", "summary"]
-    autocomplete_fields = ["aliases", "organization"]
+    autocomplete_fields = ["aliases", "organization", "elected_by"]
     list_select_related = ["organization"]
 
 
@@ -83,11 +84,10 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(DatedAdminMixin, CitedRecordAdmin):
-    list_display = ["name", "kind", "parent", "when", "status"]
+    list_display = ["name", "kind", "when", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["name", "aliases__name", "summary"]
-    autocomplete_fields = ["aliases", "parent"]
-    list_select_related = ["parent"]
+    autocomplete_fields = ["aliases", "part_of"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ParticipationInline]
 

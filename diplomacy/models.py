@@ -1,9 +1,10 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 
+from history import dates
 from history.models import (
     CitedRecord,
     ContentHistory,
@@ -94,11 +95,30 @@ class Mission(Dated, CitedRecord):
     city = models.CharField(max_length=100, blank=True)
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True, help_text="Markdown.")
+    ended = models.CharField(
+        "ended on",
+        max_length=64,
+        blank=True,
+        validators=[dates.validate_edtf],
+        help_text="EDTF, e.g. 1923-10-08; empty while the sources attest no end.",
+    )
+    ended_by = models.ForeignKey(
+        "Event",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="missions_ended",
+        help_text="The event that ended it, e.g. an order abolishing missions.",
+    )
 
     search_body = ("country.name", "city", "get_kind_display", "summary")
 
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "country__name"]
+
+    @property
+    def ended_display(self):
+        return dates.humanize(self.ended) if self.ended else ""
 
     def __str__(self):
         return self.title
@@ -146,9 +166,41 @@ class Membership(Dated, CitedRecord):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.TextField(blank=True, help_text="Markdown.")
+    # An election to the seat, as far as the sources tell it.
+    elected = models.CharField(
+        "elected on",
+        max_length=64,
+        blank=True,
+        validators=[dates.validate_edtf],
+        help_text="EDTF, e.g. 2016-06. The term itself is the date.",
+    )
+    elected_by = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="elections",
+        help_text="The body that voted, e.g. the UN General Assembly.",
+    )
+    votes_received = models.PositiveIntegerField(null=True, blank=True)
+    votes_cast = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Out of how many, as the source counts them."
+    )
 
     class Meta(Dated.Meta):
         ordering = ["organization__name", *CHRONOLOGICAL]
+        constraints = [
+            *Dated.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(votes_received__lte=F("votes_cast")),
+                name="membership_votes_within_cast",
+                violation_error_message="More votes received than cast.",
+            ),
+        ]
+
+    @property
+    def elected_display(self):
+        return dates.humanize(self.elected) if self.elected else ""
 
     def __str__(self):
         when = f", {self.date_display}" if self.date else ""
@@ -164,22 +216,23 @@ class Project(Dated, CitedRecord):
     class Kind(models.TextChoices):
         ENERGY = "energy", "Energy"
         TRANSPORT = "transport", "Transport"
+        CONCEPT = "concept", "Concept"
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    parent = models.ForeignKey(
+    part_of = models.ManyToManyField(
         "self",
-        on_delete=models.PROTECT,
-        null=True,
+        symmetrical=False,
         blank=True,
         related_name="components",
-        help_text="The larger project this is part of.",
+        help_text="The larger projects or concepts this is part of.",
     )
     summary = models.TextField(blank=True, help_text="Markdown.")
     countries = models.ManyToManyField(
         Country, through="Participation", blank=True, related_name="projects"
     )
 
+    _history_m2m_fields = [*CitedRecord._history_m2m_fields, "part_of"]
     search_body = ("get_kind_display", "summary")
 
     class Meta(Dated.Meta):

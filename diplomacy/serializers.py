@@ -169,6 +169,8 @@ class RelationSerializer(DatedFields, CitedRecordSerializer):
 
 class MissionSerializer(DatedFields, CitedRecordSerializer):
     country = CountrySummarySerializer(read_only=True)
+    ended_display = serializers.CharField(read_only=True, help_text="As people write it.")
+    ended_by = EventSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Mission
@@ -179,6 +181,9 @@ class MissionSerializer(DatedFields, CitedRecordSerializer):
             "country",
             "city",
             *DATE_FIELDS,
+            "ended",
+            "ended_display",
+            "ended_by",
             "summary",
         ]
 
@@ -189,6 +194,9 @@ class OrganizationSerializer(CitedRecordSerializer):
     memberships = MembershipSummarySerializer(many=True, read_only=True)
     events = EventSummarySerializer(many=True, read_only=True)
     figures = FigureSummarySerializer(many=True, read_only=True)
+    elections = MembershipSummarySerializer(
+        many=True, read_only=True, help_text="Seats this body elected Azerbaijan to."
+    )
 
     class Meta:
         model = Organization
@@ -199,6 +207,7 @@ class OrganizationSerializer(CitedRecordSerializer):
             "organs",
             "summary",
             "memberships",
+            "elections",
             "events",
             "figures",
         ]
@@ -206,6 +215,8 @@ class OrganizationSerializer(CitedRecordSerializer):
 
 class MembershipSerializer(DatedFields, CitedRecordSerializer):
     organization = OrganizationSummarySerializer(read_only=True)
+    elected_display = serializers.CharField(read_only=True, help_text="As people write it.")
+    elected_by = OrganizationSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Membership
@@ -213,12 +224,17 @@ class MembershipSerializer(DatedFields, CitedRecordSerializer):
             "organization",
             "kind",
             *DATE_FIELDS,
+            "elected",
+            "elected_display",
+            "elected_by",
+            "votes_received",
+            "votes_cast",
             "summary",
         ]
 
 
 class ProjectSerializer(DatedFields, CitedRecordSerializer):
-    parent = ProjectSummarySerializer(read_only=True, allow_null=True)
+    part_of = ProjectSummarySerializer(many=True, read_only=True)
     components = ProjectSummarySerializer(many=True, read_only=True)
     participants = ParticipationSerializer(source="participations", many=True, read_only=True)
     events = EventSummarySerializer(many=True, read_only=True)
@@ -229,7 +245,7 @@ class ProjectSerializer(DatedFields, CitedRecordSerializer):
             "name",
             "kind",
             *DATE_FIELDS,
-            "parent",
+            "part_of",
             "components",
             "participants",
             "summary",
@@ -243,6 +259,7 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
     countries = CountrySummarySerializer(many=True, read_only=True)
     organizations = OrganizationSummarySerializer(many=True, read_only=True)
     projects = ProjectSummarySerializer(many=True, read_only=True)
+    missions_ended = MissionSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Event
@@ -256,6 +273,7 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
             "countries",
             "organizations",
             "projects",
+            "missions_ended",
         ]
 
 
@@ -338,6 +356,8 @@ class MissionWriteSerializer(CitedRecordWriteSerializer):
             "city",
             "date",
             "planned",
+            "ended",
+            "ended_by",
             "summary",
         ]
 
@@ -351,13 +371,23 @@ class OrganizationWriteSerializer(CitedRecordWriteSerializer):
 class MembershipWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Membership
-        fields = ["organization", "kind", "date", "planned", "summary"]
+        fields = [
+            "organization",
+            "kind",
+            "date",
+            "planned",
+            "elected",
+            "elected_by",
+            "votes_received",
+            "votes_cast",
+            "summary",
+        ]
 
 
 class ProjectWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Project
-        fields = ["name", "kind", "parent", "date", "planned", "summary"]
+        fields = ["name", "kind", "part_of", "date", "planned", "summary"]
 
 
 class EventWriteSerializer(CitedRecordWriteSerializer):

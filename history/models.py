@@ -163,6 +163,22 @@ def required_links(model):
     ]
 
 
+def optional_links(model, many=True):
+    """The links a `model` row can stand without, to public models: nullable
+    foreign keys and (if `many`) many-to-many fields. Passages are left to
+    with_passages(); a link through a model of its own (a project's countries,
+    through participations) is read through that model."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.concrete
+        and ((many and field.many_to_many) or (field.many_to_one and field.null))
+        and is_public_model(field.related_model)
+        and field.name not in ("citations", "aliases")
+        and (not field.many_to_many or field.remote_field.through._meta.auto_created)
+    ]
+
+
 def pointing_links(model):
     """The reverse accessors of the public records that point at a `model` row
     (an organization's memberships, events and organs; a person's quotes and
@@ -204,20 +220,23 @@ class PublicQuerySet(models.QuerySet):
         """The only door through which the public side reads content."""
         return self.filter(public_condition(self.model))
 
-    def with_links(self, *names):
+    def with_links(self, *names, nested=False):
         """Prefetch these links (foreign keys, many-to-many, reverse), public records only.
 
         A draft at the end of a foreign key reads as None; a draft in a list of
         related records is left out. So no channel names what the public may not see.
-        Each linked record comes with what it stands on (a relation's country).
+        Each linked record comes with what it stands on (a relation's country),
+        and if `nested`, with its optional foreign keys, through their door too
+        (a listed membership's electing body).
         """
         lookups = []
         for name in names:
             target = self.model._meta.get_field(name).related_model
             required = [field.name for field in required_links(target)]
-            lookups.append(
-                models.Prefetch(name, target.objects.published().select_related(*required))
-            )
+            linked = target.objects.published().select_related(*required)
+            if nested:
+                linked = linked.with_links(*optional_links(target, many=False))
+            lookups.append(models.Prefetch(name, linked))
         return self.prefetch_related(*lookups)
 
     def with_own_links(self):
@@ -229,18 +248,7 @@ class PublicQuerySet(models.QuerySet):
         record itself; the records that point at it are the caller's to add.
         """
         required = [field.name for field in required_links(self.model)]
-        optional = [
-            field.name
-            for field in self.model._meta.get_fields()
-            if field.concrete
-            and (field.many_to_many or (field.many_to_one and field.null))
-            and is_public_model(field.related_model)
-            and field.name not in ("citations", "aliases")  # with_passages()
-            # A link through a model of its own (a project's countries, through
-            # participations) is read through that model.
-            and (not field.many_to_many or field.remote_field.through._meta.auto_created)
-        ]
-        queryset = self.select_related(*required).with_links(*optional)
+        queryset = self.select_related(*required).with_links(*optional_links(self.model))
         if issubclass(self.model, CitedRecord):
             queryset = queryset.with_passages()
         return queryset
@@ -248,7 +256,7 @@ class PublicQuerySet(models.QuerySet):
     def for_detail(self):
         """What a record's page and its API answer show: its own links, and the
         public records pointing at it (`pointing_links`), each through its door."""
-        return self.with_own_links().with_links(*pointing_links(self.model))
+        return self.with_own_links().with_links(*pointing_links(self.model), nested=True)
 
 
 class RecordQuerySet(PublicQuerySet):

@@ -156,10 +156,11 @@ def make_world(count=1, start=0, status=Status.PUBLISHED, tag=""):
                 name=f"Project {slug}",
                 kind="energy",
                 date=str(year),
-                parent=first[Project],
                 status=status,
             )
         )
+        if first[Project]:
+            project.part_of.add(first[Project])
         Participation.objects.create(project=project, country=country, role="member")
         if first[Country]:
             Participation.objects.create(project=project, country=first[Country], role="route")
@@ -1130,3 +1131,48 @@ def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
 
     assert body["errors"][0]["field"] == "fields"
     assert "“acronym”" in body["errors"][0]["message"]
+
+
+def test_a_seat_carries_its_election_and_refuses_more_votes_than_cast(world):
+    api = token_client(editor("Publishers"))
+    path = "/api/v1/memberships/membership-1/"
+    election = {
+        "elected": "2016-06",
+        "elected_by": "organization-0",
+        "votes_received": 176,
+        "votes_cast": 184,
+    }
+    response = api.patch(path, election, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 200, response.content
+    cache.clear()
+    body = get(APIClient(), path).json()
+    assert body["elected_display"] == "June 2016"
+    assert body["elected_by"]["slug"] == "organization-0"
+    assert (body["votes_received"], body["votes_cast"]) == (176, 184)
+    elected_by = get(APIClient(), "/api/v1/organizations/organization-0/").json()["elections"]
+    assert [seat["slug"] for seat in elected_by] == ["membership-1"]
+
+    response = api.patch(path, {"votes_received": 185}, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 400
+    assert "More votes received than cast." in str(response.json())
+    assert Membership.objects.get(slug="membership-1").votes_received == 176
+
+
+def test_a_project_is_part_of_several_wholes_and_a_mission_names_what_ended_it(world):
+    api = token_client(editor("Publishers"))
+    wholes = {"part_of": ["project-0", "project-1"]}
+    response = api.patch("/api/v1/projects/project-2/", wholes, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 200, response.content
+    end = {"ended": "1923-10-08", "ended_by": "event-0"}
+    response = api.patch("/api/v1/missions/mission-1/", end, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 200, response.content
+    cache.clear()
+
+    project = get(APIClient(), "/api/v1/projects/project-2/").json()
+    assert [whole["slug"] for whole in project["part_of"]] == ["project-0", "project-1"]
+    mission = get(APIClient(), "/api/v1/missions/mission-1/").json()
+    assert (mission["ended_display"], mission["ended_by"]["slug"]) == ("8 October 1923", "event-0")
+    event = get(APIClient(), "/api/v1/events/event-0/").json()
+    assert [ended["slug"] for ended in event["missions_ended"]] == ["mission-1"]
+    page = APIClient().get(Event.objects.get(slug="event-0").get_absolute_url())
+    assert "Mission 1" in page.content.decode()

@@ -123,8 +123,9 @@ def build_world(count, first=0):
             name=f"Shirvan pipeline {n}",
             kind=Project.Kind.ENERGY,
             date=f"{2000 + n}/{2006 + n}",
-            parent=world["projects"][-1] if world["projects"] else None,
         )
+        if world["projects"]:
+            project.part_of.add(world["projects"][-1])
         world["countries"].append(country)
         world["organizations"].append(organization)
         world["projects"].append(project)
@@ -277,13 +278,13 @@ PAGES = {
     # counts per period; the periods named; the page
     "/events/": (6, ["Shirvan event {last}"]),
     # the event; citations, aliases, periods, people, countries, organizations,
-    # projects; previous and next
-    "/events/event-1/": (10, ["Shirvan pipeline 2", "Shirvan organization 2"]),
+    # projects; the missions it ended; previous and next
+    "/events/event-1/": (11, ["Shirvan pipeline 2", "Shirvan organization 2"]),
     "/countries/": (2, ["Shirvan country {last}"]),
     # the country; citations, aliases; relations; missions; participations
-    # with projects; events; figures
+    # with projects; events; figures with their country and organization
     "/countries/gb/": (
-        8,
+        10,
         [
             "Shirvan relations 1b",
             "Shirvan embassy 1b",
@@ -292,15 +293,16 @@ PAGES = {
         ],
     ),
     "/organizations/": (2, ["Shirvan organization {last}"]),
-    # the organization; citations, aliases; its parent; memberships; organs;
-    # events; figures
+    # the organization; citations, aliases; its parent; memberships; the seats
+    # it elected to; organs with their parent; events; figures with their
+    # country and organization
     "/organizations/organization-1/": (
-        8,
+        12,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
     # count; the countries to filter by; the page
     "/projects/": (3, ["Shirvan pipeline {last}"]),
-    # the project; citations, aliases; its parent; previous and next;
+    # the project; citations, aliases; the wholes it is part of; previous and next;
     # participations with countries; components; events
     "/projects/project-1/": (9, ["Shirvan country 2", "Shirvan pipeline 2"]),
     "/policy/": (2, ["Shirvan priority {last}"]),
@@ -335,17 +337,17 @@ API = {
     "/api/v1/quotes/quote-1a/": (3, ["person-1"]),
     # citations, aliases, relations, missions, participations with projects,
     # events, figures
-    "/api/v1/countries/": (9, ["country-{last}"]),
-    "/api/v1/countries/gb/": (8, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
+    "/api/v1/countries/": (11, ["country-{last}"]),
+    "/api/v1/countries/gb/": (10, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
     # (the page with countries); citations, aliases
     "/api/v1/relations/": (4, ["relation-{last}b"]),
     "/api/v1/relations/relation-1a/": (3, ["Shirvan country 1"]),
     "/api/v1/missions/": (4, ["mission-{last}b"]),
     "/api/v1/missions/mission-1a/": (3, ["Shirvan country 1"]),
     # citations, aliases, parents, organs, memberships, events, figures
-    "/api/v1/organizations/": (9, ["organization-{last}"]),
+    "/api/v1/organizations/": (13, ["organization-{last}"]),
     "/api/v1/organizations/organization-1/": (
-        8,
+        12,
         ["organization-0", "organization-2", "figure-1b"],
     ),
     # (the page with organizations); citations, aliases
@@ -356,8 +358,8 @@ API = {
     "/api/v1/projects/": (8, ["project-{last}"]),
     "/api/v1/projects/project-1/": (7, ["project-0", "project-2", "Shirvan country 2"]),
     # citations, aliases, periods, people, countries, organizations, projects
-    "/api/v1/events/": (9, ["event-{last}"]),
-    "/api/v1/events/event-1/": (8, ["period-2", "person-2", "organization-2", "project-2"]),
+    "/api/v1/events/": (10, ["event-{last}"]),
+    "/api/v1/events/event-1/": (9, ["period-2", "person-2", "organization-2", "project-2"]),
     # citations, aliases
     "/api/v1/priorities/": (4, ["priority-{last}"]),
     "/api/v1/priorities/priority-1/": (3, ["Shirvan source 2"]),
