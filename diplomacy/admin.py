@@ -10,6 +10,7 @@ from history.models import ErrorReport, Record, Status
 
 from .models import (
     Country,
+    Document,
     Event,
     Figure,
     Membership,
@@ -117,6 +118,15 @@ class EventAdmin(DatedAdminMixin, CitedRecordAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
 
+@admin.register(Document)
+class DocumentAdmin(DatedAdminMixin, CitedRecordAdmin):
+    list_display = ["title", "kind", "when", "issuer", "status"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "issuer", "summary", "aliases__name"]
+    autocomplete_fields = ["aliases", "issued_by", "events", "countries", "organizations"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
 @admin.register(Priority)
 class PriorityAdmin(CitedRecordAdmin):
     list_display = ["title", "kind", "position", "status"]
@@ -131,7 +141,7 @@ class FigureAdmin(DatedAdminMixin, CitedRecordAdmin):
     list_display = ["label", "qualifier", "value", "unit", "when", "status"]
     list_filter = ["status", "qualifier"]
     search_fields = ["label", "unit"]
-    autocomplete_fields = ["aliases", "country", "organization"]
+    autocomplete_fields = ["aliases", "country", "organization", "event", "membership", "relation"]
     prepopulated_fields = {"slug": ["label"]}
 
 

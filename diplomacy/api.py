@@ -21,6 +21,7 @@ from . import filters, search
 from . import serializers as api_serializers
 from .models import (
     Country,
+    Document,
     Event,
     Figure,
     Membership,
@@ -110,6 +111,15 @@ class EventViewSet(RecordViewSet):
     write_serializer_class = api_serializers.EventWriteSerializer
 
 
+class DocumentViewSet(RecordViewSet):
+    """Named instruments: resolutions, orders, final acts and instructions."""
+
+    model = Document
+    filterset_class = filters.DocumentFilterSet
+    serializer_class = api_serializers.DocumentSerializer
+    write_serializer_class = api_serializers.DocumentWriteSerializer
+
+
 class PriorityViewSet(RecordViewSet):
     """Foreign-policy objectives, principles and stated results."""
 
@@ -139,9 +149,10 @@ VIEWSETS = {
     "organizations": OrganizationViewSet,
     "projects": ProjectViewSet,
     "relations": RelationViewSet,
-    "missions": MissionViewSet,
     "memberships": MembershipViewSet,
     "events": EventViewSet,
+    "missions": MissionViewSet,  # after the events that end them
+    "documents": DocumentViewSet,
     "priorities": PriorityViewSet,
     "figures": FigureViewSet,
 }

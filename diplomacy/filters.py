@@ -16,6 +16,7 @@ from history.models import Period, Person
 
 from .models import (
     Country,
+    Document,
     Event,
     Figure,
     Membership,
@@ -186,6 +187,23 @@ class ProjectFilterSet(DatedFilterSet):
     class Meta(DatedFilterSet.Meta):
         model = Project
         fields = ["q", "year_from", "year_to", "country", "kind"]
+
+
+class DocumentFilterSet(DatedFilterSet):
+    search_fields = ("title", "issuer", "summary", "aliases__name")
+    country = CountryFilter(field_name="countries")
+    organization = PickedRecordsFilter(
+        field_name="organizations",
+        model=Organization,
+        shown=("name", "acronym"),
+        source="api:organization-list",
+    )
+    kind = ChoicesFilter(choices=Document.Kind.choices)
+    ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
+
+    class Meta(DatedFilterSet.Meta):
+        model = Document
+        fields = ["q", "year_from", "year_to", "country", "organization", "kind"]
 
 
 class PriorityFilterSet(RecordFilterSet):

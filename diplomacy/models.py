@@ -324,6 +324,53 @@ class Event(Dated, CitedRecord):
         return self.title
 
 
+class Document(Dated, CitedRecord):
+    """A named instrument: a resolution, order, final act or instruction."""
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", "Resolution"
+        ORDER = "order", "Order"
+        FINAL_ACT = "final-act", "Final act"
+        FINAL_DOCUMENT = "final-doc", "Final document"
+        INSTRUCTION = "instruction", "Instruction"
+        STATEMENT = "statement", "Statement or declaration"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    issuer = models.CharField(
+        max_length=300, blank=True, help_text="Who issued it, as the source names them."
+    )
+    issued_by = models.ForeignKey(
+        "Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents_issued",
+        help_text="The organization that issued it, where it has a record.",
+    )
+    summary = models.TextField(blank=True, help_text="Markdown.")
+    events = models.ManyToManyField("Event", blank=True, related_name="documents")
+    countries = models.ManyToManyField(Country, blank=True, related_name="documents")
+    organizations = models.ManyToManyField(
+        "Organization",
+        blank=True,
+        related_name="documents",
+        help_text="The organizations it concerns.",
+    )
+
+    _history_m2m_fields = [
+        *CitedRecord._history_m2m_fields,
+        *("events", "countries", "organizations"),
+    ]
+    search_body = ("get_kind_display", "issuer", "summary")
+
+    class Meta(Dated.Meta):
+        ordering = [*CHRONOLOGICAL, "title"]
+
+    def __str__(self):
+        return self.title
+
+
 class Priority(CitedRecord):
     """A foreign-policy objective or principle, or a result the sources claim."""
 
@@ -369,6 +416,16 @@ class Figure(Dated, CitedRecord):
     )
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+    # What the figure counts, where that has a record of its own.
+    event = models.ForeignKey(
+        "Event", on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+    membership = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+    relation = models.ForeignKey(
+        Relation, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
     )
 
     search_body = ("unit",)

@@ -19,6 +19,7 @@ from history.serializers import (
 
 from .models import (
     Country,
+    Document,
     Event,
     Figure,
     Membership,
@@ -71,6 +72,12 @@ class EventSummarySerializer(DatedFields, SummarySerializer):
     class Meta:
         model = Event
         fields = ["slug", "title", "category", "date", "date_display", "url"]
+
+
+class DocumentSummarySerializer(DatedFields, SummarySerializer):
+    class Meta:
+        model = Document
+        fields = ["slug", "title", "kind", "date", "date_display", "url"]
 
 
 class RelationSummarySerializer(DatedFields, SummarySerializer):
@@ -138,6 +145,7 @@ class CountrySerializer(CitedRecordSerializer):
     projects = ProjectParticipationSerializer(source="participations", many=True, read_only=True)
     events = EventSummarySerializer(many=True, read_only=True)
     figures = FigureSummarySerializer(many=True, read_only=True)
+    documents = DocumentSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Country
@@ -150,11 +158,13 @@ class CountrySerializer(CitedRecordSerializer):
             "projects",
             "events",
             "figures",
+            "documents",
         ]
 
 
 class RelationSerializer(DatedFields, CitedRecordSerializer):
     country = CountrySummarySerializer(read_only=True)
+    figures = FigureSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Relation
@@ -164,6 +174,7 @@ class RelationSerializer(DatedFields, CitedRecordSerializer):
             "country",
             *DATE_FIELDS,
             "summary",
+            "figures",
         ]
 
 
@@ -194,6 +205,8 @@ class OrganizationSerializer(CitedRecordSerializer):
     memberships = MembershipSummarySerializer(many=True, read_only=True)
     events = EventSummarySerializer(many=True, read_only=True)
     figures = FigureSummarySerializer(many=True, read_only=True)
+    documents = DocumentSummarySerializer(many=True, read_only=True)
+    documents_issued = DocumentSummarySerializer(many=True, read_only=True)
     elections = MembershipSummarySerializer(
         many=True, read_only=True, help_text="Seats this body elected Azerbaijan to."
     )
@@ -210,6 +223,8 @@ class OrganizationSerializer(CitedRecordSerializer):
             "elections",
             "events",
             "figures",
+            "documents",
+            "documents_issued",
         ]
 
 
@@ -217,6 +232,7 @@ class MembershipSerializer(DatedFields, CitedRecordSerializer):
     organization = OrganizationSummarySerializer(read_only=True)
     elected_display = serializers.CharField(read_only=True, help_text="As people write it.")
     elected_by = OrganizationSummarySerializer(read_only=True, allow_null=True)
+    figures = FigureSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Membership
@@ -230,6 +246,7 @@ class MembershipSerializer(DatedFields, CitedRecordSerializer):
             "votes_received",
             "votes_cast",
             "summary",
+            "figures",
         ]
 
 
@@ -260,6 +277,8 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
     organizations = OrganizationSummarySerializer(many=True, read_only=True)
     projects = ProjectSummarySerializer(many=True, read_only=True)
     missions_ended = MissionSummarySerializer(many=True, read_only=True)
+    documents = DocumentSummarySerializer(many=True, read_only=True)
+    figures = FigureSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Event
@@ -274,6 +293,29 @@ class EventSerializer(DatedFields, CitedRecordSerializer):
             "organizations",
             "projects",
             "missions_ended",
+            "documents",
+            "figures",
+        ]
+
+
+class DocumentSerializer(DatedFields, CitedRecordSerializer):
+    issued_by = OrganizationSummarySerializer(read_only=True, allow_null=True)
+    events = EventSummarySerializer(many=True, read_only=True)
+    countries = CountrySummarySerializer(many=True, read_only=True)
+    organizations = OrganizationSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "title",
+            "kind",
+            *DATE_FIELDS,
+            "issuer",
+            "issued_by",
+            "summary",
+            "events",
+            "countries",
+            "organizations",
         ]
 
 
@@ -291,6 +333,9 @@ class PrioritySerializer(CitedRecordSerializer):
 class FigureSerializer(DatedFields, CitedRecordSerializer):
     country = CountrySummarySerializer(read_only=True, allow_null=True)
     organization = OrganizationSummarySerializer(read_only=True, allow_null=True)
+    event = EventSummarySerializer(read_only=True, allow_null=True)
+    membership = MembershipSummarySerializer(read_only=True, allow_null=True)
+    relation = RelationSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Figure
@@ -302,6 +347,9 @@ class FigureSerializer(DatedFields, CitedRecordSerializer):
             *DATE_FIELDS,
             "country",
             "organization",
+            "event",
+            "membership",
+            "relation",
         ]
 
 
@@ -409,6 +457,25 @@ class EventWriteSerializer(CitedRecordWriteSerializer):
         ]
 
 
+class DocumentWriteSerializer(CitedRecordWriteSerializer):
+    countries = CountryCodeField(many=True, required=False)
+
+    class Meta:
+        model = Document
+        fields = [
+            "title",
+            "kind",
+            "date",
+            "planned",
+            "issuer",
+            "issued_by",
+            "summary",
+            "events",
+            "countries",
+            "organizations",
+        ]
+
+
 class PriorityWriteSerializer(CitedRecordWriteSerializer):
     class Meta:
         model = Priority
@@ -429,4 +496,7 @@ class FigureWriteSerializer(CitedRecordWriteSerializer):
             "planned",
             "country",
             "organization",
+            "event",
+            "membership",
+            "relation",
         ]

@@ -18,6 +18,8 @@ urlpatterns = [
     ),
     path("projects/", views.ProjectListView.as_view(), name="project-list"),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
+    path("documents/", views.DocumentListView.as_view(), name="document-list"),
+    path("documents/<slug:slug>/", views.DocumentDetailView.as_view(), name="document-detail"),
     path("policy/", views.PriorityListView.as_view(), name="priority-list"),
     path("policy/<slug:slug>/", views.PriorityDetailView.as_view(), name="priority-detail"),
     path("search/", views.search, name="search"),

@@ -8,7 +8,7 @@ from history.views import FilteredListView, RecordDetailView, public_page
 from . import filters, maps
 from . import search as site_search
 from . import timeline as layout
-from .models import Country, Event, Figure, Organization, Priority, Project
+from .models import Country, Document, Event, Figure, Organization, Priority, Project
 
 
 @public_page
@@ -71,6 +71,18 @@ class ProjectListView(FilteredListView):
 
 class ProjectDetailView(RecordDetailView):
     model = Project
+
+
+class DocumentListView(FilteredListView):
+    model = Document
+    filterset_class = filters.DocumentFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().chronological()
+
+
+class DocumentDetailView(RecordDetailView):
+    model = Document
 
 
 class PriorityListView(FilteredListView):

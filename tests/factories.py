@@ -219,6 +219,16 @@ class EventFactory(CitedRecordFactory):
     date = "1918-05-28"
 
 
+class DocumentFactory(CitedRecordFactory):
+    class Meta:
+        model = diplomacy.Document
+
+    slug = factory.Sequence(lambda n: f"document-{n}")
+    title = factory.Sequence(lambda n: f"Document {n}")
+    kind = diplomacy.Document.Kind.ORDER
+    date = "1923-10-08"
+
+
 class PriorityFactory(CitedRecordFactory):
     class Meta:
         model = diplomacy.Priority

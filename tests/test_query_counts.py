@@ -271,20 +271,20 @@ PAGES = {
     # the quote with its speaker; citations, aliases; previous and next
     "/quotes/quote-1a/": (5, ["Shirvan person 1"]),
     "/sources/": (2, ["Shirvan source {last}"]),
-    # the source; for each of the 12 kinds of record that cite, those citing it;
+    # the source; for each of the 13 kinds of record that cite, those citing it;
     # the citations found
-    "/sources/source-1/": (14, ["Shirvan period 0", "Shirvan event 1"]),
+    "/sources/source-1/": (15, ["Shirvan period 0", "Shirvan event 1"]),
     # counts per category (the total too); periods and countries to filter by;
     # counts per period; the periods named; the page
     "/events/": (6, ["Shirvan event {last}"]),
     # the event; citations, aliases, periods, people, countries, organizations,
     # projects; the missions it ended; previous and next
-    "/events/event-1/": (11, ["Shirvan pipeline 2", "Shirvan organization 2"]),
+    "/events/event-1/": (13, ["Shirvan pipeline 2", "Shirvan organization 2"]),
     "/countries/": (2, ["Shirvan country {last}"]),
     # the country; citations, aliases; relations; missions; participations
-    # with projects; events; figures with their country and organization
+    # with projects; events; figures with their country and organization; documents
     "/countries/gb/": (
-        10,
+        11,
         [
             "Shirvan relations 1b",
             "Shirvan embassy 1b",
@@ -297,7 +297,7 @@ PAGES = {
     # it elected to; organs with their parent; events; figures with their
     # country and organization
     "/organizations/organization-1/": (
-        12,
+        14,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
     # count; the countries to filter by; the page
@@ -315,8 +315,8 @@ PAGES = {
     # countries, missions, relations, participations with projects
     "/map/": (4, ["Shirvan country {last}"]),
     "/map/states.json": (4, ["Shirvan embassy {last}b"]),
-    # for each of the 9 kinds of record with a page: count, the records
-    "/sitemap.xml": (18, ["/periods/period-{last}/"]),
+    # for each of the 10 kinds of record with a page: count, the records
+    "/sitemap.xml": (19, ["/periods/period-{last}/"]),
     "/feeds/events/": (1, ["Shirvan event {last}"]),
 }
 
@@ -337,29 +337,29 @@ API = {
     "/api/v1/quotes/quote-1a/": (3, ["person-1"]),
     # citations, aliases, relations, missions, participations with projects,
     # events, figures
-    "/api/v1/countries/": (11, ["country-{last}"]),
-    "/api/v1/countries/gb/": (10, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
+    "/api/v1/countries/": (12, ["country-{last}"]),
+    "/api/v1/countries/gb/": (11, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
     # (the page with countries); citations, aliases
-    "/api/v1/relations/": (4, ["relation-{last}b"]),
-    "/api/v1/relations/relation-1a/": (3, ["Shirvan country 1"]),
+    "/api/v1/relations/": (5, ["relation-{last}b"]),
+    "/api/v1/relations/relation-1a/": (4, ["Shirvan country 1"]),
     "/api/v1/missions/": (4, ["mission-{last}b"]),
     "/api/v1/missions/mission-1a/": (3, ["Shirvan country 1"]),
     # citations, aliases, parents, organs, memberships, events, figures
-    "/api/v1/organizations/": (13, ["organization-{last}"]),
+    "/api/v1/organizations/": (15, ["organization-{last}"]),
     "/api/v1/organizations/organization-1/": (
-        12,
+        14,
         ["organization-0", "organization-2", "figure-1b"],
     ),
     # (the page with organizations); citations, aliases
-    "/api/v1/memberships/": (4, ["membership-{last}b"]),
-    "/api/v1/memberships/membership-1a/": (3, ["organization-1"]),
+    "/api/v1/memberships/": (5, ["membership-{last}b"]),
+    "/api/v1/memberships/membership-1a/": (4, ["organization-1"]),
     # citations, aliases, parents, components, participations with countries,
     # events
     "/api/v1/projects/": (8, ["project-{last}"]),
     "/api/v1/projects/project-1/": (7, ["project-0", "project-2", "Shirvan country 2"]),
     # citations, aliases, periods, people, countries, organizations, projects
-    "/api/v1/events/": (10, ["event-{last}"]),
-    "/api/v1/events/event-1/": (9, ["period-2", "person-2", "organization-2", "project-2"]),
+    "/api/v1/events/": (12, ["event-{last}"]),
+    "/api/v1/events/event-1/": (11, ["period-2", "person-2", "organization-2", "project-2"]),
     # citations, aliases
     "/api/v1/priorities/": (4, ["priority-{last}"]),
     "/api/v1/priorities/priority-1/": (3, ["Shirvan source 2"]),

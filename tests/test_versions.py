@@ -45,7 +45,7 @@ def test_every_content_model_keeps_a_history():
             f"diplomacy.{name}"
             for name in (
                 *("Country", "Relation", "Mission", "Organization", "Membership"),
-                *("Project", "Participation", "Event", "Priority", "Figure"),
+                *("Project", "Participation", "Event", "Document", "Priority", "Figure"),
             )
         ),
     }
