@@ -30,6 +30,7 @@ from rest_framework.test import APIClient
 
 from diplomacy.models import (
     Country,
+    Document,
     Event,
     Figure,
     Membership,
@@ -54,9 +55,10 @@ def build_world(count, first=0):
     periods, a country with two relations, two missions and two figures, an
     organization (an organ of the one before) with two memberships, a project
     (a component of the one before) with two participating countries, a
-    priority, and an event tied to two periods, people, countries,
-    organizations and projects. Every record cites two passages and has two
-    aliases, from two sources. Every name holds "Shirvan", for search to find.
+    priority, an event tied to two periods, people, countries, organizations
+    and projects, and a document about the event, two countries and two
+    organizations. Every record cites two passages and has two aliases, from
+    two sources. Every name holds "Shirvan", for search to find.
     """
     numbers = range(first, first + count)
     sources = [
@@ -89,7 +91,7 @@ def build_world(count, first=0):
         return record
 
     kinds = ["periods", "people", "quotes", "countries", "relations", "missions", "figures"]
-    kinds += ["organizations", "memberships", "projects", "priorities", "events"]
+    kinds += ["organizations", "memberships", "projects", "priorities", "events", "documents"]
     world = {kind: [] for kind in kinds}
     for i, n in enumerate(numbers):
         world["periods"].append(
@@ -223,6 +225,19 @@ def build_world(count, first=0):
         for field in ("periods", "people", "countries", "organizations", "projects"):
             getattr(event, field).add(world[field][i], world[field][following])
         world["events"].append(event)
+        document = cited(
+            Document,
+            i,
+            slug=f"document-{n}",
+            title=f"Shirvan order {n}",
+            kind=Document.Kind.ORDER,
+            issued_by=world["organizations"][i],
+            date=f"{1993 + n}-10-08",
+        )
+        document.events.add(event)
+        for field in ("countries", "organizations"):
+            getattr(document, field).add(world[field][i], world[field][following])
+        world["documents"].append(document)
     return world
 
 
@@ -279,12 +294,12 @@ PAGES = {
     "/events/": (6, ["Shirvan event {last}"]),
     # the event; citations, aliases, periods, people, countries, organizations,
     # projects; the missions it ended; previous and next
-    "/events/event-1/": (13, ["Shirvan pipeline 2", "Shirvan organization 2"]),
+    "/events/event-1/": (14, ["Shirvan pipeline 2", "Shirvan organization 2"]),
     "/countries/": (2, ["Shirvan country {last}"]),
     # the country; citations, aliases; relations; missions; participations
     # with projects; events; figures with their country and organization; documents
     "/countries/gb/": (
-        11,
+        12,
         [
             "Shirvan relations 1b",
             "Shirvan embassy 1b",
@@ -297,7 +312,7 @@ PAGES = {
     # it elected to; organs with their parent; events; figures with their
     # country and organization
     "/organizations/organization-1/": (
-        14,
+        16,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
     # count; the countries to filter by; the page
@@ -305,6 +320,11 @@ PAGES = {
     # the project; citations, aliases; the wholes it is part of; previous and next;
     # participations with countries; components; events
     "/projects/project-1/": (9, ["Shirvan country 2", "Shirvan pipeline 2"]),
+    # count; the countries to filter by; the page
+    "/documents/": (3, ["Shirvan order {last}"]),
+    # the document; citations, aliases; its issuer; events, countries,
+    # organizations; previous and next
+    "/documents/document-1/": (9, ["Shirvan event 1", "Shirvan organization 2"]),
     "/policy/": (2, ["Shirvan priority {last}"]),
     # the priority; citations, aliases
     "/policy/priority-1/": (3, ["Shirvan priority 1"]),
@@ -316,7 +336,7 @@ PAGES = {
     "/map/": (4, ["Shirvan country {last}"]),
     "/map/states.json": (4, ["Shirvan embassy {last}b"]),
     # for each of the 10 kinds of record with a page: count, the records
-    "/sitemap.xml": (19, ["/periods/period-{last}/"]),
+    "/sitemap.xml": (20, ["/periods/period-{last}/"]),
     "/feeds/events/": (1, ["Shirvan event {last}"]),
 }
 
@@ -337,17 +357,17 @@ API = {
     "/api/v1/quotes/quote-1a/": (3, ["person-1"]),
     # citations, aliases, relations, missions, participations with projects,
     # events, figures
-    "/api/v1/countries/": (12, ["country-{last}"]),
-    "/api/v1/countries/gb/": (11, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
+    "/api/v1/countries/": (13, ["country-{last}"]),
+    "/api/v1/countries/gb/": (12, ["relation-1b", "mission-1b", "project-0", "figure-1b"]),
     # (the page with countries); citations, aliases
     "/api/v1/relations/": (5, ["relation-{last}b"]),
     "/api/v1/relations/relation-1a/": (4, ["Shirvan country 1"]),
     "/api/v1/missions/": (4, ["mission-{last}b"]),
     "/api/v1/missions/mission-1a/": (3, ["Shirvan country 1"]),
     # citations, aliases, parents, organs, memberships, events, figures
-    "/api/v1/organizations/": (15, ["organization-{last}"]),
+    "/api/v1/organizations/": (17, ["organization-{last}"]),
     "/api/v1/organizations/organization-1/": (
-        14,
+        16,
         ["organization-0", "organization-2", "figure-1b"],
     ),
     # (the page with organizations); citations, aliases
@@ -357,9 +377,11 @@ API = {
     # events
     "/api/v1/projects/": (8, ["project-{last}"]),
     "/api/v1/projects/project-1/": (7, ["project-0", "project-2", "Shirvan country 2"]),
+    "/api/v1/documents/": (8, ["document-{last}"]),
+    "/api/v1/documents/document-1/": (7, ["event-1", "organization-2", "organization-1"]),
     # citations, aliases, periods, people, countries, organizations, projects
-    "/api/v1/events/": (12, ["event-{last}"]),
-    "/api/v1/events/event-1/": (11, ["period-2", "person-2", "organization-2", "project-2"]),
+    "/api/v1/events/": (13, ["event-{last}"]),
+    "/api/v1/events/event-1/": (12, ["period-2", "person-2", "organization-2", "project-2"]),
     # citations, aliases
     "/api/v1/priorities/": (4, ["priority-{last}"]),
     "/api/v1/priorities/priority-1/": (3, ["Shirvan source 2"]),
