@@ -270,14 +270,8 @@ class RecordQuerySet(PublicQuerySet):
     def with_passages(self):
         """Prefetch citations and aliases, from published sources only, with their source."""
         return self.prefetch_related(
-            models.Prefetch(
-                "citations",
-                Citation.objects.published().select_related("source").defer("source__text"),
-            ),
-            models.Prefetch(
-                "aliases",
-                Alias.objects.published().select_related("source").defer("source__text"),
-            ),
+            models.Prefetch("citations", Citation.public_with_source()),
+            models.Prefetch("aliases", Alias.public_with_source()),
         )
 
 
@@ -602,6 +596,11 @@ class Passage(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def public_with_source(cls):
+        """The passages the public may read, with their source's title (not its text)."""
+        return cls.objects.published().select_related("source").defer("source__text")
 
     def natural_key(self):
         return (self.source.slug, getattr(self, self.WORDS_FIELD))

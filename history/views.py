@@ -1,4 +1,5 @@
 from django.core.paginator import InvalidPage
+from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -9,10 +10,19 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView
 
-from . import caching, dates, filters
+from . import caching, dates, filters, pages
 from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
-from .models import Dated, Period, Person, Quote, Source, pointing_links
+from .models import (
+    Citation,
+    CitedRecord,
+    Dated,
+    Period,
+    Person,
+    Quote,
+    Source,
+    pointing_links,
+)
 
 
 def public_page(view):
@@ -121,7 +131,18 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
     query_params = ("preview",)  # all a record's page reads (history.caching.known_params)
 
     def get_queryset(self):
-        return super().get_queryset().for_detail()
+        # The cited records listed here that have no page of their own (a
+        # country's relations, an organization's seats) are read here, sources and all.
+        without_page = [
+            name
+            for name in pointing_links(self.model)
+            if issubclass(related := self.model._meta.get_field(name).related_model, CitedRecord)
+            and not pages.has_page(related, "detail")
+        ]
+        sources = [
+            Prefetch(f"{name}__citations", Citation.public_with_source()) for name in without_page
+        ]
+        return super().get_queryset().for_detail().prefetch_related(*sources)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -297,9 +297,10 @@ PAGES = {
     "/events/event-1/": (14, ["Shirvan pipeline 2", "Shirvan organization 2"]),
     "/countries/": (2, ["Shirvan country {last}"]),
     # the country; citations, aliases; relations; missions; participations
-    # with projects; events; figures with their country and organization; documents
+    # with projects; events; figures with their country and organization; documents;
+    # the citations of the relations, missions and figures, which have no page
     "/countries/gb/": (
-        12,
+        15,
         [
             "Shirvan relations 1b",
             "Shirvan embassy 1b",
@@ -310,9 +311,9 @@ PAGES = {
     "/organizations/": (2, ["Shirvan organization {last}"]),
     # the organization; citations, aliases; its parent; memberships; the seats
     # it elected to; organs with their parent; events; figures with their
-    # country and organization
+    # country and organization; the citations of the seats and figures
     "/organizations/organization-1/": (
-        16,
+        18,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
     # count; the countries to filter by; the page
