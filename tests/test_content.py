@@ -23,6 +23,10 @@ def dump():
     return json.loads(out.getvalue())
 
 
+def rows(objects):
+    return sorted(json.dumps(row, sort_keys=True) for row in objects)
+
+
 def record_models():
     return [model for model in apps.get_models() if issubclass(model, Record)]
 
@@ -87,7 +91,9 @@ def test_dumpdata_loads_back_into_an_empty_database(tmp_path):
     assert not Source.objects.exists()
     call_command("loaddata", str(path), verbosity=0)
 
-    assert dump() == before
+    # In any order: history rows of the same instant tie on their date, and the
+    # tie is broken by ids the reload assigns afresh.
+    assert rows(dump()) == rows(before)
 
 
 def test_a_citation_not_in_its_source_rejects_the_whole_load(db, tmp_path, settings):
