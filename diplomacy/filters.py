@@ -171,22 +171,29 @@ class MembershipFilterSet(DatedFilterSet):
         model=Organization, shown=("name", "acronym"), source="api:organization-list"
     )
     kind = ChoicesFilter(choices=Membership.Kind.choices)
+    elected_by = PickedRecordsFilter(
+        model=Organization,
+        shown=("name", "acronym"),
+        source="api:organization-list",
+        label="Elected by",
+    )
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):
         model = Membership
-        fields = ["q", "year_from", "year_to", "organization", "kind"]
+        fields = ["q", "year_from", "year_to", "organization", "kind", "elected_by"]
 
 
 class ProjectFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
     country = CountryFilter(field_name="countries")
     kind = ChoicesFilter(choices=Project.Kind.choices)
+    part_of = SlugsFilter(model=Project, label="Part of")
     ordering = OrderingFilter(fields={"name": "name", "date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):
         model = Project
-        fields = ["q", "year_from", "year_to", "country", "kind"]
+        fields = ["q", "year_from", "year_to", "country", "kind", "part_of"]
 
 
 class DocumentFilterSet(DatedFilterSet):

@@ -1178,3 +1178,18 @@ def test_a_project_is_part_of_several_wholes_and_a_mission_names_what_ended_it(w
     assert [ended["slug"] for ended in event["missions_ended"]] == ["mission-1"]
     page = APIClient().get(Event.objects.get(slug="event-0").get_absolute_url())
     assert "Mission 1" in page.content.decode()
+
+
+def test_seats_filter_by_the_body_that_elected_them_and_projects_by_their_wholes(world):
+    seat = Membership.objects.get(slug="membership-1")
+    seat.elected_by = Organization.objects.get(slug="organization-0")
+    seat.save()
+    Project.objects.get(slug="project-2").part_of.add(Project.objects.get(slug="project-1"))
+    cache.clear()
+
+    seats = get(APIClient(), "/api/v1/memberships/", data={"elected_by": "organization-0"}).json()
+    assert [row["slug"] for row in seats["results"]] == ["membership-1"]
+    wholes = get(APIClient(), "/api/v1/projects/", data={"part_of": "project-1"}).json()
+    assert [row["slug"] for row in wholes["results"]] == ["project-2"]
+    body = get(APIClient(), "/api/v1/projects/", status=400, data={"part_of": "no-such"}).json()
+    assert body["errors"][0]["field"] == "part_of"

@@ -316,8 +316,8 @@ PAGES = {
         18,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
-    # count; the countries to filter by; the page
-    "/projects/": (3, ["Shirvan pipeline {last}"]),
+    # count; the countries and the wholes to filter by; the page
+    "/projects/": (4, ["Shirvan pipeline {last}"]),
     # the project; citations, aliases; the wholes it is part of; previous and next;
     # participations with countries; components; events
     "/projects/project-1/": (9, ["Shirvan country 2", "Shirvan pipeline 2"]),
