@@ -270,9 +270,7 @@ class ExportView(APIView):
         participations = (
             Participation.objects.published()
             .select_related("project", "country")
-            .prefetch_related(
-                Prefetch("citations", Citation.objects.published().select_related("source"))
-            )
+            .prefetch_related(Prefetch("citations", Citation.public_with_source()))
         )
         records.extend(participations)
         objects = django_serializers.serialize(
