@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
 from django.db.models import Count
-from django.utils.functional import cached_property
 
 from history.filters import (
+    CheckboxGroup,
     ChoicesFilter,
     DatedFilterSet,
     OrderingFilter,
@@ -44,6 +44,28 @@ class CountryFilter(RelatedRecordsFilter):
         super().__init__(*args, **kwargs)
 
 
+class StandingFilter(django_filters.MultipleChoiceFilter):
+    """Organizations by the kinds of Azerbaijan's published memberships in them:
+    a draft membership says nothing yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, widget=CheckboxGroup, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        memberships = Membership.objects.published().filter(kind__in=value)
+        return queryset.filter(pk__in=memberships.values("organization"))
+
+    def option_counts(self, queryset):
+        memberships = Membership.objects.published().filter(organization__in=queryset.values("pk"))
+        return dict(
+            memberships.values_list("kind")
+            .annotate(count=Count("organization", distinct=True))
+            .order_by()
+        )
+
+
 class EventFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "aliases__name")
     period = SlugsFilter(field_name="periods", model=Period)
@@ -57,46 +79,6 @@ class EventFilterSet(DatedFilterSet):
     person = PickedRecordsFilter(field_name="people", model=Person, source="api:person-list")
     category = ChoicesFilter(choices=Event.Category.choices)
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
-
-    def facets(self):
-        """Counts of the filtered events per category and per period."""
-        per_category = self._per_category
-        # Counted from the filtered events' links, then named: joined to the
-        # periods first, SQLite looked up every filtered event once per period.
-        per_period = dict(
-            Event.periods.through.objects.filter(event__in=self._counted.values("pk"))
-            .values_list("period")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        return {
-            "category": [
-                (value, label, per_category[value])
-                for value, label in Event.Category.choices
-                if value in per_category
-            ],
-            "period": [
-                (period.slug, period.name, per_period[period.pk])
-                for period in Period.objects.published().only("slug", "name")
-                if period.pk in per_period
-            ],
-        }
-
-    def total(self):
-        """How many events the filters select: the sum of the category counts."""
-        return sum(self._per_category.values())
-
-    @cached_property
-    def _counted(self):
-        """The filtered events, each once: a filter through a join may repeat one."""
-        events = self.qs.order_by()
-        if events.query.distinct:
-            return Event.objects.filter(pk__in=events.values("pk"))
-        return events
-
-    @cached_property
-    def _per_category(self):
-        return dict(self._counted.values_list("category").annotate(count=Count("pk")).order_by())
 
     class Meta(DatedFilterSet.Meta):
         model = Event
@@ -148,21 +130,16 @@ class OrganizationFilterSet(RecordFilterSet):
     search_fields = ("name", "acronym", "summary", "aliases__name")
     name_fields = ("name", "acronym", "aliases__name")
     name = django_filters.CharFilter(method="filter_name", label="Name")
-    kind = django_filters.MultipleChoiceFilter(
-        method="filter_kind", choices=Membership.Kind.choices, label="Azerbaijan’s standing"
+    kind = StandingFilter(
+        field_name="memberships__kind",
+        choices=Membership.Kind.choices,
+        label="Azerbaijan’s standing",
     )
     ordering = OrderingFilter(fields={"name": "name", "acronym": "acronym"})
 
     class Meta:
         model = Organization
         fields = ["q", "name", "kind"]
-
-    def filter_kind(self, queryset, name, value):
-        # Through the memberships the public sees: a draft one says nothing yet.
-        if not value:
-            return queryset
-        memberships = Membership.objects.published().filter(kind__in=value)
-        return queryset.filter(pk__in=memberships.values("organization"))
 
 
 class MembershipFilterSet(DatedFilterSet):

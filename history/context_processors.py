@@ -1,12 +1,19 @@
 from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from . import caching, pages
 
 
 def site(request):
-    # The navigation's sections: every public model's list page.
-    return {"site_name": settings.SITE_NAME, "sections": pages.sections()}
+    """The site's name, and its navigation: every public model's list page, the
+    one the reader is in marked (aria-current "page" on the list, "true" below it)."""
+    sections = []
+    for label, url_name in pages.sections():
+        url = reverse(url_name)
+        current = "page" if request.path == url else request.path.startswith(url) and "true"
+        sections.append((label, url, current))
+    return {"site_name": settings.SITE_NAME, "sections": sections}
 
 
 def declared_query(request):

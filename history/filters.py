@@ -11,7 +11,7 @@ import functools
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.urls import reverse
@@ -107,6 +107,11 @@ class YearFilter(django_filters.Filter):
 class OrderingFilter(django_filters.OrderingFilter):
     """Ordering where "date" means chronological, undated records last."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", "Sort by")
+        kwargs.setdefault("empty_label", "Default order")
+        super().__init__(*args, **kwargs)
+
     def filter(self, qs, value):
         # "ordering=," gives empty items: they name no field and are skipped.
         value = [choice for choice in value or () if choice]
@@ -133,29 +138,68 @@ def _attributes(attrs):
     )
 
 
-class ListedSelectMultiple(forms.SelectMultiple):
-    """A multiple select of records written in Python, in the very HTML of Django's templates.
+class CheckboxGroup(forms.CheckboxSelectMultiple):
+    """Ticked boxes, each with how many records it would give, written in Python.
 
-    Django renders each option through two template includes, after building a
-    dict of attributes for it; a list page's form offers every published country
-    and period, which took a few ms a page that way. Records' choices have no
-    groups. People and organizations, thousands on a large site, are picked with
-    a RecordPicker instead.
+    The list page sets `counts` ({value: records}) before rendering: an option
+    that would give nothing is left out unless it is ticked, when it shows its
+    0. Past the `shown` busiest options, the rest fold under "Show N more", in
+    their own order (periods in time, countries by name). Without counts (an
+    invalid form, the API's browsable forms), every option is offered.
+
+    Django renders each option through two template includes; a list page
+    offers every published country and period, which took a few ms that way.
     """
 
+    shown = 6
+    counts = None
+
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = {**self.build_attrs(self.attrs, attrs), "multiple": True}
-        selected = set(self.format_value(value))
-        html = [f'<select name="{conditional_escape(name)}"{_attributes(attrs)}>']
-        for option_value, label in self.choices:
-            option_value = str(option_value)
+        ticked = {str(v).lower() for v in self.format_value(value)}
+        options = [(str(v), label, str(v).lower() in ticked) for v, label in self.choices]
+        if self.counts is not None:
+            counts = {str(key).lower(): count for key, count in self.counts.items()}
+            options = [
+                (v, label, checked, counts.get(v.lower(), 0))
+                for v, label, checked in options
+                if checked or counts.get(v.lower())
+            ]
+            busiest = sorted(options, key=lambda option: (not option[2], -option[3]))
+            first = {option[0] for option in busiest[: max(self.shown, len(ticked))]}
+        else:
+            options = [(*option, None) for option in options]
+            first = {option[0] for option in options}
+        shown = [option for option in options if option[0] in first]
+        folded = [option for option in options if option[0] not in first]
+        html = [self._list(name, shown)]
+        if folded:
             html.append(
-                f'\n  <option value="{conditional_escape(option_value)}"'
-                f"{' selected' if option_value in selected else ''}>"
-                f"{conditional_escape(label)}</option>\n"
+                f'<details class="more"><summary>Show {len(folded)} more</summary>'
+                f"{self._list(name, folded)}</details>"
             )
-        html.append("\n</select>")
-        return mark_safe("".join(html))  # every value above is escaped
+        return mark_safe("\n".join(html))  # every value in _list is escaped
+
+    @staticmethod
+    def _list(name, options):
+        return format_html(
+            '<ul class="options">{}</ul>',
+            format_html_join(
+                "",
+                '<li><label><input type="checkbox" name="{}" value="{}"{}> {}{}</label></li>',
+                (
+                    (
+                        name,
+                        value,
+                        mark_safe(" checked") if checked else "",
+                        label,
+                        ""
+                        if count is None
+                        else format_html(' <span class="count">{}</span>', count),
+                    )
+                    for value, label, checked, count in options
+                ),
+            ),
+        )
 
 
 class RecordPicker(forms.SelectMultiple):
@@ -274,6 +318,27 @@ class NamedRecordsField(forms.ModelMultipleChoiceField):
         return records
 
 
+def count_by(queryset, key):
+    """{value of `key`: how many of the records have it}, in one query."""
+    return dict(queryset.order_by().values_list(key).annotate(count=Count("pk", distinct=True)))
+
+
+def shown_value(field, cleaned, value):
+    """A filter value as a reader knows it: "Iran" for IR, "Statehood" for statehood."""
+    if isinstance(field, NamedRecordsField):  # a slug, or a name as typed
+        for record in cleaned or ():
+            if goes_by(record, value, field.name_fields):
+                return str(record)
+    elif isinstance(field, forms.ModelMultipleChoiceField):
+        key = field.to_field_name or "pk"
+        for record in cleaned or ():
+            if str(getattr(record, key)).lower() == value.lower():
+                return str(record)
+    elif isinstance(field, forms.ChoiceField):
+        return dict(field.choices).get(value, value)
+    return value
+
+
 class ChoicesFilter(django_filters.MultipleChoiceFilter):
     """Any of several values of one of the record's own columns (category, kind).
 
@@ -284,15 +349,22 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("distinct", False)
+        kwargs.setdefault("widget", CheckboxGroup)
         super().__init__(*args, **kwargs)
+
+    def option_counts(self, queryset):
+        return count_by(queryset, self.field_name)
 
 
 class RelatedRecordsFilter(django_filters.ModelMultipleChoiceFilter):
     """Related records named by a key other than the pk; any of several values."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", ListedSelectMultiple)
+        kwargs.setdefault("widget", CheckboxGroup)
         super().__init__(*args, **kwargs)
+
+    def option_counts(self, queryset):
+        return count_by(queryset, f"{self.field_name}__{self.field.to_field_name or 'pk'}")
 
     def get_filter_predicate(self, v):
         # django-filter would filter on getattr(v, to_field_name), comparing a
@@ -358,6 +430,41 @@ class RecordFilterSet(django_filters.FilterSet):
         # FilterSet's own `class Meta:` names none: a plain Form).
         fields = {name: filter_.field for name, filter_ in self.filters.items()}
         return type(f"{type(self).__name__}Form", (filter_form(self._meta.form),), fields)
+
+    @functools.cached_property
+    def chips(self):
+        """[(label, value as shown, parameter, value as sent)] of every filter
+        value applied, for links that remove just that one."""
+        if not self.is_valid():
+            return []
+        return [
+            (
+                field.label or name,
+                shown_value(field, self.form.cleaned_data.get(name), value),
+                name,
+                value,
+            )
+            for name, field in self.form.fields.items()
+            for value in self.data.getlist(name)  # each value once, as the filter read it
+            if value.strip()
+        ]
+
+    def count_options(self):
+        """Give each checkbox group its counts: how many records each option would
+        give, the other filters as they are (as facets count). One query a group."""
+        if not self.is_valid():
+            return
+        for name, filter_ in self.filters.items():
+            widget = self.form.fields[name].widget
+            if isinstance(widget, CheckboxGroup) and hasattr(filter_, "option_counts"):
+                widget.counts = filter_.option_counts(self._filtered(skipping=name))
+
+    def _filtered(self, skipping):
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name != skipping:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def filter_text(self, queryset, name, value):
         return self._containing(queryset, value, self.search_fields)

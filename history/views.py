@@ -90,20 +90,12 @@ class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
             request.GET, queryset=self.get_queryset(), request=request
         )
         valid = self.filterset.is_valid()
+        self.filterset.count_options()
         self.object_list = self.filterset.qs if valid else self.filterset.queryset.none()
         self.page_error = None
         context = self.get_context_data()
         status = 200 if valid and not self.page_error else 400
         return self.render_to_response(context, status=status)
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        total = getattr(self.filterset, "total", None)
-        if total is not None and self.filterset.is_valid():
-            # A FilterSet whose facets count every filtered record knows the
-            # total already: the paginator needs no COUNT query of its own.
-            paginator.count = total()
-        return paginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

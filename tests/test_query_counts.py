@@ -270,28 +270,29 @@ PAGES = {
     # timeline teaser: periods, events, their count; figures, their citations and
     # aliases; the latest events
     "/": (7, ["Shirvan event {last}", "Shirvan embassies {last}b"]),
-    # count; the page
-    "/periods/": (2, ["Shirvan period {last}"]),
+    # Lists: each checkbox group of the filters counts its options in one query.
+    # count; the kinds counted; the page
+    "/periods/": (3, ["Shirvan period {last}"]),
     # the period; its citations, aliases, people, events; the previous and next periods
     "/periods/period-1/": (7, ["Shirvan person 0", "Shirvan person 1", "Shirvan event 0"]),
-    # count; the periods to filter by; the page
-    "/people/": (3, ["Shirvan person {last}"]),
+    # count; the periods to filter by, counted; the page
+    "/people/": (4, ["Shirvan person {last}"]),
     # the person; citations, aliases, periods, quotes, events
     "/people/person-1/": (
         6,
         ["Shirvan period 1", "Shirvan period 2", "Shirvan envoy 1b", "Shirvan event 0"],
     ),
-    # count; the page with the speakers
-    "/quotes/": (2, ["Shirvan envoy {last}b", "Shirvan person {last}"]),
+    # count; the kinds counted; the page with the speakers
+    "/quotes/": (3, ["Shirvan envoy {last}b", "Shirvan person {last}"]),
     # the quote with its speaker; citations, aliases; previous and next
     "/quotes/quote-1a/": (5, ["Shirvan person 1"]),
     "/sources/": (2, ["Shirvan source {last}"]),
     # the source; for each of the 13 kinds of record that cite, those citing it;
     # the citations found
     "/sources/source-1/": (15, ["Shirvan period 0", "Shirvan event 1"]),
-    # counts per category (the total too); periods and countries to filter by;
-    # counts per period; the periods named; the page
-    "/events/": (6, ["Shirvan event {last}"]),
+    # count; the categories counted; the periods and the countries to filter
+    # by, each counted; the page
+    "/events/": (7, ["Shirvan event {last}"]),
     # the event; citations, aliases, periods, people, countries, organizations,
     # projects; the missions it ended; previous and next
     "/events/event-1/": (14, ["Shirvan pipeline 2", "Shirvan organization 2"]),
@@ -308,7 +309,8 @@ PAGES = {
             "Shirvan embassies 1b",
         ],
     ),
-    "/organizations/": (2, ["Shirvan organization {last}"]),
+    # count; Azerbaijan's standings counted; the page
+    "/organizations/": (3, ["Shirvan organization {last}"]),
     # the organization; citations, aliases; its parent; memberships; the seats
     # it elected to; organs with their parent; events; figures with their
     # country and organization; the citations of the seats and figures
@@ -316,17 +318,19 @@ PAGES = {
         18,
         ["Shirvan organization 0", "Shirvan organization 2", "Shirvan embassies 1b"],
     ),
-    # count; the countries and the wholes to filter by; the page
-    "/projects/": (4, ["Shirvan pipeline {last}"]),
+    # count; the countries to filter by, counted; the kinds counted; the
+    # wholes to filter by, counted; the page
+    "/projects/": (7, ["Shirvan pipeline {last}"]),
     # the project; citations, aliases; the wholes it is part of; previous and next;
     # participations with countries; components; events
     "/projects/project-1/": (9, ["Shirvan country 2", "Shirvan pipeline 2"]),
-    # count; the countries to filter by; the page
-    "/documents/": (3, ["Shirvan order {last}"]),
+    # count; the countries to filter by, counted; the kinds counted; the page
+    "/documents/": (5, ["Shirvan order {last}"]),
     # the document; citations, aliases; its issuer; events, countries,
     # organizations; previous and next
     "/documents/document-1/": (9, ["Shirvan event 1", "Shirvan organization 2"]),
-    "/policy/": (2, ["Shirvan priority {last}"]),
+    # count; the kinds counted; the page
+    "/policy/": (3, ["Shirvan priority {last}"]),
     # the priority; citations, aliases
     "/policy/priority-1/": (3, ["Shirvan priority 1"]),
     # counts per kind; the page of hits with their snippets

@@ -522,7 +522,8 @@ def test_queries_do_not_grow_with_the_rows(client, db):
 def test_the_header_has_a_labelled_search_form(client, db):
     html = client.get(reverse("diplomacy:event-list")).content.decode()
     assert re.search(r'<form class="site-search" role="search"[^>]*action="/search/"', html)
-    assert '<label for="site-search-q">' in html and 'id="site-search-q" name="q"' in html
+    assert re.search(r'<label [^>]*for="site-search-q">Search the site</label>', html)
+    assert 'id="site-search-q" name="q"' in html
 
 
 def test_opensearch_points_at_the_search_page(client, db):

@@ -1,10 +1,11 @@
 import json
 
-from django import forms, template
+from django import template
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from history import markup
-from history.filters import NamedRecordsField, goes_by
 
 register = template.Library()
 
@@ -13,6 +14,12 @@ register = template.Library()
 def markdown(text):
     """Editors' Markdown as HTML, sanitised (the feed renders it the same way)."""
     return mark_safe(markup.to_html(text))
+
+
+@register.filter
+def summary_line(text):
+    """The opening of a Markdown summary as plain text, for a list's one line."""
+    return Truncator(strip_tags(markup.to_html(text))).words(30)
 
 
 @register.simple_tag(takes_context=True)
@@ -35,39 +42,6 @@ def toggle_filter(context, key, value):
         values.append(value)
     query.setlist(key, values)
     return f"?{query.urlencode()}" if query else "?"
-
-
-@register.inclusion_tag("includes/active_filters.html", takes_context=True)
-def active_filters(context, filterset):
-    """Each applied filter value, with a link that removes just that one."""
-    active = []
-    if filterset.is_valid():
-        for name, field in filterset.form.fields.items():
-            for value in filterset.data.getlist(name):  # each value once, as the filter read it
-                if value.strip():
-                    shown = _shown_value(field, filterset.form.cleaned_data.get(name), value)
-                    active.append((field.label or name, shown, name, value))
-    return {
-        "active": active,
-        "request": context["request"],
-        "declared_query": context["declared_query"],
-    }
-
-
-def _shown_value(field, cleaned, value):
-    """A filter value as a reader knows it: "Iran" for IR, "Statehood" for statehood."""
-    if isinstance(field, NamedRecordsField):  # a slug, or a name as typed
-        for record in cleaned or ():
-            if goes_by(record, value, field.name_fields):
-                return str(record)
-    elif isinstance(field, forms.ModelMultipleChoiceField):
-        key = field.to_field_name or "pk"
-        for record in cleaned or ():
-            if str(getattr(record, key)).lower() == value.lower():
-                return str(record)
-    elif isinstance(field, forms.ChoiceField):
-        return dict(field.choices).get(value, value)
-    return value
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """Every page type in a real browser: axe-core finds no WCAG A/AA violation, nothing is
-fetched from another host, nothing overflows a 360 px screen, and a full-page
-screenshot is saved at 360 px and 1440 px (artifacts/screenshots/<page>-<width>.png).
+fetched from another host, nothing overflows a 320 px screen, and a full-page
+screenshot is saved at 1440 px and 360 px, light and dark at 360 px
+(artifacts/screenshots/<page>-<width>-<scheme>.png).
 """
 
 import re
@@ -18,6 +19,7 @@ LISTS = {
     "country-list": "/countries/",
     "organization-list": "/organizations/",
     "project-list": "/projects/",
+    "document-list": "/documents/",
     "policy-list": "/policy/",
     "quote-list": "/quotes/",
     "source-list": "/sources/",
@@ -44,7 +46,9 @@ FIXED = {
     "not-found": "/no-such-page/",
 }
 STATUS = {"event-list-invalid": 400, "not-found": 404}
-WIDTHS = (1440, 360)
+# Each page is checked wide, on a phone, and on a phone in dark mode.
+VIEWS = ((1440, "light"), (360, "light"), (360, "dark"))
+NARROWEST = 320
 
 
 def first_detail(site, list_path):
@@ -82,19 +86,23 @@ def test_page_type(page, site, page_paths, outside_requests, name):
         "response",
         lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
     )
-    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    page.set_viewport_size({"width": VIEWS[0][0], "height": 900})
     response = page.goto(site + page_paths[name])
     assert response.status == STATUS.get(name, 200), page_paths[name]
     expect(page.locator("main h1")).to_be_visible()
     page.wait_for_load_state("networkidle")
 
-    for width in WIDTHS:
+    for width, scheme in VIEWS:
         page.set_viewport_size({"width": width, "height": 900})
+        page.emulate_media(color_scheme=scheme)
         violations = axe_violations(page)
-        assert violations == [], f"{name} at {width}px:\n" + "\n".join(violations)
+        assert violations == [], f"{name} at {width}px, {scheme}:\n" + "\n".join(violations)
         overflow = page.evaluate("() => document.documentElement.scrollWidth")
         assert overflow <= width, f"{name} is {overflow}px wide at {width}px"
-        screenshot(page, f"{name}-{width}")
+        screenshot(page, f"{name}-{width}-{scheme}")
+    page.set_viewport_size({"width": NARROWEST, "height": 640})
+    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+    assert overflow <= NARROWEST, f"{name} is {overflow}px wide at {NARROWEST}px"
 
     assert outside_requests == []
     main_errors = [f"{response.status} {response.url}"] if response.status >= 400 else []
