@@ -505,6 +505,13 @@ class Timeline:
         return any(self._filter_data(self.params).values())
 
     @property
+    def active_count(self):
+        """How many filter values apply: each category ticked, each year given."""
+        data = self._filter_data(self.params)
+        data.pop(ZOOM_PARAM, None)
+        return sum(1 for _, values in data.lists() for value in values if value)
+
+    @property
     def summary(self):
         """ "5 periods and 21 events, 12 of them undated in the sources." """
         periods = len(self.periods) + len(self.undated_periods)

@@ -302,3 +302,11 @@ def test_empty_timeline(client, db):
     assert response.status_code == 200
     assert "No dated periods or events match." in response.content.decode()
     assert timeline.teaser() is None
+
+
+def test_the_filters_panel_counts_the_filters_that_apply(client, db):
+    html = client.get("/timeline/", {"category": ["statehood", "culture"], "year_from": "1900"})
+    text = html.content.decode()
+    assert re.search(r"<summary>Categories and years <span[^>]*>3 active</span></summary>", text)
+    plain = client.get("/timeline/").content.decode()
+    assert "<summary>Categories and years</summary>" in plain
