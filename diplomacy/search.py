@@ -18,13 +18,11 @@ a fixed number of queries, and `search(q)` is the short form.
 """
 
 import difflib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-import markdown as markdown_lib
 from django import forms
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -36,11 +34,13 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, Value
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
+from history import markup
 from history.models import Alias, CitedRecord, Record, Source, public_models, required_links
+from history.text import shorten
 
 from .models import SearchEntry
 
@@ -62,9 +62,7 @@ MARKDOWN = {"summary", "note"}  # the fields written in Markdown
 
 def clean(text, markdown=False):
     """Plain text from a field (Markdown if so): no tags, no control characters, one spacing."""
-    text = str(text or "")
-    if markdown:
-        text = html.unescape(strip_tags(markdown_lib.markdown(text)))
+    text = markup.to_text(text) if markdown else str(text or "")
     text = "".join(c if c.isprintable() else " " for c in text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -116,7 +114,7 @@ class Kind:
         aliases = " · ".join(clean(alias.name) for alias in spellings)
         return {
             "slug": record.slug,
-            "title": clean(str(record))[:300],
+            "title": shorten(clean(str(record)), 300),
             "aliases": aliases,
             "body": body,
             "url": record.get_absolute_url()[:300],

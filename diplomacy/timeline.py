@@ -33,7 +33,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from history import dates
+from history import dates, text
 from history.dates import EARLIEST, LATEST, year_of
 from history.models import Period
 
@@ -269,10 +269,7 @@ def mark_for(record, kind: str, axis: Axis, today=None) -> Mark:
             mark.core = (core_start, round(core_end - core_start, 1))
     if mark.shape == "point":
         mark.x_end = mark.x
-    label = mark.name
-    if len(label) > LABEL_CHARS:
-        label = label[: LABEL_CHARS - 1].rstrip() + "…"
-    mark.label = label
+    label = mark.label = text.shorten(mark.name, LABEL_CHARS)
     # Above the mark: starting where it starts, else ending where it ends, else at the edge.
     text_width = len(label) * CHAR_WIDTH
     if mark.x + text_width <= WIDTH - MARGIN:

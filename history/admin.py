@@ -236,7 +236,7 @@ class RecordAdmin(HistoryAdmin):
         # The version this request writes says what changed, as the admin log does.
         message = self.construct_change_message(request, form, formsets, not change)
         reason = LogEntry(change_message=json.dumps(message)).get_change_message()
-        versions.record_version(form.instance, reason=reason[:100])
+        versions.record_version(form.instance, reason=reason)
 
     def has_publish_permission(self, request):
         return editorial.may_publish(request.user, self.model)

@@ -3,14 +3,12 @@ from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView
 
-from . import caching, dates, filters, pages
+from . import caching, dates, filters, markup, pages, text
 from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
 from .models import (
@@ -155,7 +153,7 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
             context["next"] = published.after(record)
         title = str(record)
         url = self.request.build_absolute_uri(record.get_absolute_url())
-        description = Truncator(strip_tags(getattr(record, "summary", ""))).chars(200)
+        description = text.shorten(markup.to_text(getattr(record, "summary", "")), 160)
         context.update(
             title=title,
             url=url,
