@@ -3,6 +3,8 @@ from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
@@ -77,6 +79,17 @@ class PreviewMixin:
         return response
 
 
+def no_such_page(asked, num_pages):
+    """Why page `asked` cannot be shown, and which pages can."""
+    if num_pages == 1:
+        return _("There is no page “%(page)s”: there is only one page.") % {"page": asked}
+    return ngettext(
+        "There is no page “%(page)s”: pages run from 1 to %(count)d.",
+        "There is no page “%(page)s”: pages run from 1 to %(count)d.",
+        num_pages,
+    ) % {"page": asked, "count": num_pages}
+
+
 class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
     """A list narrowed by the model's FilterSet; bad input answers 400 with the form."""
 
@@ -108,10 +121,7 @@ class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
         try:
             page = paginator.page(self.request.GET.get("page") or 1)
         except InvalidPage:
-            self.page_error = (
-                f"There is no page “{self.request.GET['page']}”: "
-                f"pages run from 1 to {paginator.num_pages}."
-            )
+            self.page_error = no_such_page(self.request.GET["page"], paginator.num_pages)
             page = paginator.page(1)
         return paginator, page, page.object_list, page.has_other_pages()
 

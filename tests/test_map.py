@@ -281,6 +281,27 @@ def test_the_page_has_a_legend_and_a_table_of_the_same_data(client, content):
     }
 
 
+def test_the_status_and_the_legend_count_countries_in_words(client, db):
+    mission(country("GE"), "1950")
+    for code in ("TR", "IR"):
+        mission(country(code), "1960")
+
+    for year, status, mission_count in [
+        (1950, "1 country with records for 1950.", "1 country"),
+        (1960, "2 countries with records for 1960.", "2 countries"),
+    ]:
+        html = page(client, year)
+        data = client.get(reverse("diplomacy:map-states"), {"year": year}).json()
+
+        assert f'role="status">{status}</p>' in html
+        assert f"<span data-count>{mission_count}</span>" in html
+        assert data["status"] == status  # map.js shows the server's words
+        assert {entry["state"]: entry["countries"] for entry in data["legend"]}["mission"] == (
+            mission_count
+        )
+    assert "(today)." in page(client)
+
+
 @pytest.mark.parametrize("name", ["diplomacy:map", "diplomacy:map-states"])
 def test_queries_do_not_grow_with_the_rows(client, db, name):
     def count_queries():

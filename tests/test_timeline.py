@@ -302,3 +302,15 @@ def test_empty_timeline(client, db):
     assert response.status_code == 200
     assert "No dated periods or events match." in response.content.decode()
     assert timeline.teaser() is None
+
+
+def test_the_counts_read_in_the_singular_and_the_plural(client, db):
+    adr = period("democratic-republic", "1918-05-28/1920-04")
+    event("founding", "1918-05-28", periods=[adr])
+
+    assert "1 period and 1 event." in client.get(URL).content.decode()
+    assert timeline.teaser(today=TODAY)["summary"].startswith("1 dated period and 1 dated event")
+
+    event("silk-road", "")
+    event("javanshir", "")
+    assert "1 period and 3 events; 2 of them undated" in client.get(URL).content.decode()

@@ -562,3 +562,33 @@ def test_a_nul_character_anywhere_in_an_address_answers_400(client, db, url):
     f.EventFactory()
 
     assert client.get(url).status_code == 400
+
+
+# --- Counts in words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("received", "cast", "words"),
+    [(1, 3, "1 vote of 3."), (2, 3, "2 votes of 3."), (1, None, "1 vote."), (2, None, "2 votes.")],
+)
+def test_a_seat_s_votes_read_in_the_singular_and_the_plural(client, db, received, cast, words):
+    seat = f.MembershipFactory(votes_received=received, votes_cast=cast)
+
+    html = page(client, seat.organization.get_absolute_url())
+
+    assert words in html
+
+
+@pytest.mark.parametrize(
+    ("count", "error"),
+    [
+        (3, "There is no page “9”: there is only one page."),
+        (60, "There is no page “9”: pages run from 1 to 2."),
+    ],
+)
+def test_a_page_past_the_last_says_which_pages_there_are(client, db, count, error):
+    f.EventFactory.create_batch(count)
+
+    html = page(client, reverse("diplomacy:event-list"), status=400, page="9")
+
+    assert error in html
