@@ -1,6 +1,7 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from history import caching
 from history.views import FilteredListView, RecordDetailView, no_such_page, public_page
@@ -181,6 +182,9 @@ def search(request):
         page, status = paginator.page(1), 400
     context.update(
         results=results,
+        summary=results.summary(),
+        elsewhere=results.elsewhere(),
+        scope=results.scope(_("or")),  # "Nothing in people or events matches …"
         facets=results.facets(),
         paginator=paginator,
         page_obj=page,
