@@ -71,7 +71,7 @@ def test_a_reader_reports_an_error_on_the_page_they_read(page, site, outside_req
     expect(page.get_by_role("link", name=event_path)).to_be_visible()
 
     page.get_by_role("button", name="Send the report").click()
-    message = page.get_by_label("What is wrong?")
+    message = page.get_by_label("The error")
     expect(message).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_role("alert")).to_contain_text("Say what is wrong")
 
