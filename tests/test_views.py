@@ -372,14 +372,26 @@ def make_country(**kwargs):
     return f.CountryFactory(code=code, **kwargs)
 
 
-def test_source_page_highlights_each_cited_passage_and_links_its_records(client, db):
-    event = f.EventFactory()
-    citation = event.citations.get()
+def test_source_page_anchors_each_citation_on_its_words_and_links_its_records(client, db):
+    source = f.SourceFactory(text="The treaty of Kars was signed in 1921. It holds.")
+    kars = f.CitationFactory(source=source, quote="treaty of Kars")
+    signed = f.CitationFactory(source=source, quote="Kars was signed")  # overlaps kars
+    holds = f.CitationFactory(source=source, quote="It holds")
+    event = f.EventFactory(citations=[kars, holds])
+    f.QuoteFactory(citations=[signed])
 
-    html = page(client, citation.source.get_absolute_url())
+    html = page(client, source.get_absolute_url())
 
-    assert "<mark" in html
-    assert event.get_absolute_url() in html
+    # Each citation's anchor wraps the words it cites, overlapping ones shared, so
+    # that CSS highlights the one a link names (:target); nothing is marked for all.
+    assert (
+        f'The <span class="passage" id="passage-{kars.pk}">'
+        f'<span class="passage" id="passage-{signed.pk}">treaty of Kars was signed</span></span>'
+    ) in html
+    assert f'<span class="passage" id="passage-{holds.pk}">It holds</span>' in html
+    assert "<mark" not in html
+    assert f'<a href="{event.get_absolute_url()}">[{event}]</a>' in html
+    assert 'href="/static/css/source.css"' in html
 
 
 def test_an_unknown_country_code_answers_404(client, db):

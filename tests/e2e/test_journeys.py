@@ -45,11 +45,18 @@ def test_home_to_timeline_to_event_to_source_and_back(page, site, outside_reques
     citation.click()
     expect(page).to_have_url(url(site, source_path))
     expect(page.get_by_role("heading", level=1)).to_have_text(source_title)
-    # The cited words are highlighted right after the passage's anchor.
+    # The cited words are highlighted, and no other passage.
     anchor = source_path.split("#")[1]
-    passage = page.locator(f"#{anchor} ~ mark").first
+    passage = page.locator(f"#{anchor}")
     expect(passage).to_be_visible()
     assert passage.evaluate("el => el.getBoundingClientRect().top") < page.viewport_size["height"]
+
+    def background(locator):
+        return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+
+    assert background(passage) not in ("rgba(0, 0, 0, 0)", "transparent")
+    other = page.locator(f".passage:not(#{anchor}):not(#{anchor} .passage)").first
+    assert background(other) == "rgba(0, 0, 0, 0)"
 
     page.go_back()
     expect(page).to_have_url(url(site, event_path))
