@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "history.context_processors.site",
                 "history.context_processors.declared_query",
+                "history.context_processors.canonical_url",
             ],
         },
     },

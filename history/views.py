@@ -132,6 +132,10 @@ class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
         return context
 
 
+# About what a search engine shows of a page under its title.
+DESCRIPTION_LENGTH = 160
+
+
 class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView):
     """A record's page, with its neighbours in time and what citation managers read."""
 
@@ -163,16 +167,25 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
             context["next"] = published.after(record)
         title = str(record)
         url = self.request.build_absolute_uri(record.get_absolute_url())
-        description = text.shorten(markup.to_text(getattr(record, "summary", "")), 160)
+        description = text.shorten(self.description(record), DESCRIPTION_LENGTH)
         context.update(
             title=title,
             url=url,
+            canonical_url=url,  # the record's address, whatever the request's (?preview)
             description=description,
             preview=self.is_preview() and not record.is_public,
         )
         if self.schema_type:
             context["jsonld"] = self.structured_data(record, title, url, description)
         return context
+
+    def description(self, record):
+        """What the page holds, as plain text: the record's summary, or a sentence naming it."""
+        summary = markup.to_text(getattr(record, "summary", ""))
+        return summary or _(
+            "%(title)s: a %(kind)s in Azerbaijan’s diplomatic history, "
+            "with the words of the sources it rests on."
+        ) % {"title": record, "kind": record._meta.verbose_name}
 
     def structured_data(self, record, title, url, description):
         data = {
@@ -220,6 +233,12 @@ class QuoteListView(FilteredListView):
 class QuoteDetailView(RecordDetailView):
     model = Quote
 
+    def description(self, record):
+        # The words shortened inside their quotation marks, which stay a pair.
+        room = DESCRIPTION_LENGTH - len(str(record.speaker)) - 4
+        words = text.shorten(record.text, room)
+        return _("%(speaker)s: “%(words)s”") % {"speaker": record.speaker, "words": words}
+
 
 class SourceListView(FilteredListView):
     model = Source
@@ -231,6 +250,11 @@ class SourceDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(passages=list(self.object.passages()), **kwargs)
+
+    def description(self, source):
+        return markup.to_text(source.description) or _(
+            "The full text of “%(title)s”, with every passage this site cites from it."
+        ) % {"title": source.title}
 
 
 REPORTS_PER_HOUR = 10
