@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and the API, gzipped for a client that accepts it (README: Compression).
+    # Below whitenoise, which answers static files with its own compressed copies;
+    # above the ETag and the page cache, which see the plain body (the ETag turns weak).
+    "django.middleware.gzip.GZipMiddleware",
     # ETag on every page; a conditional GET that matches answers 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
