@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and the API, gzipped for a client that accepts it (README: Compression).
+    # Below whitenoise, which answers static files with its own compressed copies;
+    # above the ETag and the page cache, which see the plain body (the ETag turns weak).
+    "django.middleware.gzip.GZipMiddleware",
     # ETag on every page; a conditional GET that matches answers 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "history.context_processors.site",
                 "history.context_processors.declared_query",
+                "history.context_processors.canonical_url",
             ],
         },
     },
@@ -289,8 +294,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # HTTPS-only cookies; DJANGO_SECURE_COOKIES=false for plain HTTP on this machine
+    # (scripts/run), where a browser would not send them back and no form would post.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 
 # --- The JSON API -------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from django.contrib.staticfiles import finders
 from django.core import validators
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from history import dates
 
@@ -208,11 +209,33 @@ def country_states(year, today=None):
 
 
 def summarize(states):
-    """(state, count) for the legend, in order of precedence."""
+    """(state, count, "n countries") for the legend, in order of precedence."""
     counts = dict.fromkeys(STATE_BY_KEY, 0)
     for country_state in states.values():
         counts[country_state.state.key] += 1
-    return [(state, counts[state.key]) for state in STATES]
+    return [(state, counts[state.key], count_countries(counts[state.key])) for state in STATES]
+
+
+def count_countries(count):
+    return ngettext("%(count)d country", "%(count)d countries", count) % {"count": count}
+
+
+def status(states, year, today):
+    """The sentence over the map: how many countries the content records something for."""
+    count = sum(1 for country_state in states.values() if country_state.facts)
+    if today:
+        text = ngettext(
+            "%(count)d country with records for %(year)d (today).",
+            "%(count)d countries with records for %(year)d (today).",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)d country with records for %(year)d.",
+            "%(count)d countries with records for %(year)d.",
+            count,
+        )
+    return text % {"count": count, "year": year}
 
 
 # --- Geometry -------------------------------------------------------------------

@@ -18,13 +18,11 @@ a fixed number of queries, and `search(q)` is the short form.
 """
 
 import difflib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-import markdown as markdown_lib
 from django import forms
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -36,11 +34,15 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, Value
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from history import markup
 from history.models import Alias, CitedRecord, Record, Source, public_models, required_links
+from history.text import shorten
 
 from .models import SearchEntry
 
@@ -62,9 +64,7 @@ MARKDOWN = {"summary", "note"}  # the fields written in Markdown
 
 def clean(text, markdown=False):
     """Plain text from a field (Markdown if so): no tags, no control characters, one spacing."""
-    text = str(text or "")
-    if markdown:
-        text = html.unescape(strip_tags(markdown_lib.markdown(text)))
+    text = markup.to_text(text) if markdown else str(text or "")
     text = "".join(c if c.isprintable() else " " for c in text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -89,6 +89,11 @@ class Kind:
     def name(self):
         """Singular, for one hit."""
         return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def plural(self):
+        """Plural, within a sentence: "people"."""
+        return str(self.model._meta.verbose_name_plural)
 
     def queryset(self):
         # With what the record stands on (its required links: a relation's
@@ -116,7 +121,7 @@ class Kind:
         aliases = " · ".join(clean(alias.name) for alias in spellings)
         return {
             "slug": record.slug,
-            "title": clean(str(record))[:300],
+            "title": shorten(clean(str(record)), 300),
             "aliases": aliases,
             "body": body,
             "url": record.get_absolute_url()[:300],
@@ -322,9 +327,44 @@ class Search:
         return self.hits(offset=start, limit=max(stop - start, 0))
 
     def facets(self):
-        """(kind, label, count) for every kind with hits, the most hits first."""
-        found = [(key, KINDS[key].label, self.counts[key]) for key in KINDS if key in self.counts]
+        """(kind, label, count) for every kind with hits, the most hits first, and
+        every kind asked for, even without hits (so that it can be unticked)."""
+        found = [
+            (key, KINDS[key].label, self.counts.get(key, 0))
+            for key in KINDS
+            if key in self.counts or key in self.kinds
+        ]
         return sorted(found, key=lambda facet: -facet[2])
+
+    def elsewhere(self):
+        """(kind, "events", count) of the other kinds with hits, when the kinds asked
+        for have none."""
+        if len(self):
+            return []
+        others = [facet for facet in self.facets() if facet[0] not in self.kinds]
+        return [(key, KINDS[key].plural, count) for key, _label, count in others]
+
+    def scope(self, last_word):
+        """The kinds asked for, in a sentence: "people, events and quotes"."""
+        return get_text_list(
+            [kind.plural for key, kind in KINDS.items() if key in self.kinds], last_word
+        )
+
+    def summary(self):
+        """ "3 results for “treaty” in events and quotes", a heading-like line as on the lists."""
+        count = len(self)
+        values = {"count": count, "query": self.query}
+        if not self.kinds:
+            text = ngettext(
+                "%(count)d result for “%(query)s”", "%(count)d results for “%(query)s”", count
+            )
+            return text % values
+        text = ngettext(
+            "%(count)d result for “%(query)s” in %(kinds)s",
+            "%(count)d results for “%(query)s” in %(kinds)s",
+            count,
+        )
+        return text % {**values, "kinds": self.scope(_("and"))}
 
     def hits(self, offset=0, limit=PAGE_SIZE):
         if not len(self) or limit <= 0:

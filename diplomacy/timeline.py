@@ -32,8 +32,10 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from history import dates
+from history import dates, text
 from history.dates import EARLIEST, LATEST, year_of
 from history.models import Period
 
@@ -269,10 +271,7 @@ def mark_for(record, kind: str, axis: Axis, today=None) -> Mark:
             mark.core = (core_start, round(core_end - core_start, 1))
     if mark.shape == "point":
         mark.x_end = mark.x
-    label = mark.name
-    if len(label) > LABEL_CHARS:
-        label = label[: LABEL_CHARS - 1].rstrip() + "…"
-    mark.label = label
+    label = mark.label = text.shorten(mark.name, LABEL_CHARS)
     # Above the mark: starting where it starts, else ending where it ends, else at the edge.
     text_width = len(label) * CHAR_WIDTH
     if mark.x + text_width <= WIDTH - MARGIN:
@@ -513,15 +512,26 @@ class Timeline:
 
     @property
     def summary(self):
-        """ "5 periods and 21 events, 12 of them undated in the sources." """
+        """ "5 periods and 21 events; 12 of them undated in the sources." """
         periods = len(self.periods) + len(self.undated_periods)
         events = len(self.events) + len(self.undated_events)
         undated = len(self.undated_periods) + len(self.undated_events)
-        text = f"{periods} {'period' if periods == 1 else 'periods'} and "
-        text += f"{events} {'event' if events == 1 else 'events'}"
-        if undated:
-            text += f"; {undated} of them undated in the sources"
-        return text + "."
+        counts = {"periods": count_periods(periods), "events": count_events(events)}
+        if not undated:
+            return _("%(periods)s and %(events)s.") % counts
+        return ngettext(
+            "%(periods)s and %(events)s; %(undated)d of them undated in the sources.",
+            "%(periods)s and %(events)s; %(undated)d of them undated in the sources.",
+            undated,
+        ) % {**counts, "undated": undated}
+
+
+def count_periods(count):
+    return ngettext("%(count)d period", "%(count)d periods", count) % {"count": count}
+
+
+def count_events(count):
+    return ngettext("%(count)d event", "%(count)d events", count) % {"count": count}
 
 
 # --- The home page's teaser -----------------------------------------------------------
@@ -567,5 +577,12 @@ def teaser(today=None):
         "height": height,
         "bar_height": BAR_HEIGHT,
         "grid_bottom": height - 4,
-        "summary": f"{len(periods)} dated periods and {event_count} dated events, {axis.label}",
+        "summary": _("%(periods)s and %(events)s, %(axis)s")
+        % {
+            "periods": ngettext("%(count)d dated period", "%(count)d dated periods", len(periods))
+            % {"count": len(periods)},
+            "events": ngettext("%(count)d dated event", "%(count)d dated events", event_count)
+            % {"count": event_count},
+            "axis": axis.label,
+        },
     }

@@ -1,9 +1,10 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from history import caching
-from history.views import FilteredListView, RecordDetailView, public_page
+from history.views import FilteredListView, RecordDetailView, no_such_page, public_page
 
 from . import filters, maps
 from . import search as site_search
@@ -123,9 +124,9 @@ def world_map(request):
         views=[(key, label) for key, (label, _) in maps.VIEWS.items()],
         viewbox=maps.VIEWS[view][1] or viewbox,
         year=year,
-        is_today=year == form.today,
         shapes=maps.map_shapes(states),
         legend=maps.summarize(states),
+        status=maps.status(states, year, today=year == form.today),
         rows=[row for row in rows if row.facts],
         others=[row for row in rows if not row.facts],
         key_years=[(y, label) for y, label in maps.KEY_YEARS if y <= form.today]
@@ -146,9 +147,10 @@ def world_map_states(request):
         {
             "year": year,
             "today": year == form.today,
+            "status": maps.status(states, year, today=year == form.today),
             "legend": [
-                {"state": state.key, "label": state.label, "count": count}
-                for state, count in maps.summarize(states)
+                {"state": state.key, "label": state.label, "count": count, "countries": countries}
+                for state, count, countries in maps.summarize(states)
             ],
             "countries": [row.as_json() for row in rows],
         }
@@ -176,12 +178,13 @@ def search(request):
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
-        context["page_error"] = (
-            f"There is no page “{request.GET['page']}”: pages run from 1 to {paginator.num_pages}."
-        )
+        context["page_error"] = no_such_page(request.GET["page"], paginator.num_pages)
         page, status = paginator.page(1), 400
     context.update(
         results=results,
+        summary=results.summary(),
+        elsewhere=results.elsewhere(),
+        scope=results.scope(_("or")),  # "Nothing in people or events matches …"
         facets=results.facets(),
         paginator=paginator,
         page_obj=page,

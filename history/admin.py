@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -236,7 +237,7 @@ class RecordAdmin(HistoryAdmin):
         # The version this request writes says what changed, as the admin log does.
         message = self.construct_change_message(request, form, formsets, not change)
         reason = LogEntry(change_message=json.dumps(message)).get_change_message()
-        versions.record_version(form.instance, reason=reason[:100])
+        versions.record_version(form.instance, reason=reason)
 
     def has_publish_permission(self, request):
         return editorial.may_publish(request.user, self.model)
@@ -282,7 +283,12 @@ class RecordAdmin(HistoryAdmin):
         published = self.set_status(
             request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published"
         )
-        self.message_user(request, f"Published {published} record(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Published %(count)d record.", "Published %(count)d records.", published)
+            % {"count": published},
+            messages.SUCCESS,
+        )
         if uncited.exists():
             names = ", ".join(str(record) for record in uncited[:10])
             self.message_user(
@@ -294,7 +300,16 @@ class RecordAdmin(HistoryAdmin):
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = self.set_status(request, queryset, Status.DRAFT, "Unpublished")
-        self.message_user(request, f"Moved {count} record(s) back to draft.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "Moved %(count)d record back to draft.",
+                "Moved %(count)d records back to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 class CitedRecordAdmin(RecordAdmin):
@@ -412,4 +427,11 @@ class ErrorReportAdmin(admin.ModelAdmin):
     @admin.action(description="Mark as resolved", permissions=["change"])
     def mark_resolved(self, request, queryset):
         count = queryset.update(resolved=True)
-        self.message_user(request, f"Marked {count} report(s) resolved.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "Marked %(count)d report resolved.", "Marked %(count)d reports resolved.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
@@ -20,3 +21,32 @@ def declared_query(request):
     """The query templates build links from, never request.GET: see
     history.caching.declared_query. Worked out only by a page that uses it."""
     return {"declared_query": SimpleLazyObject(lambda: caching.declared_query(request))}
+
+
+# Parameters that never make a page of their own: a staff preview of the same record.
+NOT_CANONICAL = {"preview"}
+
+
+def canonical_url(request):
+    """The page's own absolute address, for <link rel="canonical">; a record's page
+    gives its record's (RecordDetailView), which wins over this.
+
+    The path, with the parameters its view declares (history.caching.declared_query:
+    no tracking tags, each value once), in the order of their names, without empty
+    values (a filter form sends every field) or page 1. So a filtered list is its
+    own page, and the many addresses of one page name one. A view that does not say
+    what it reads (the report form) gets its bare path.
+    """
+
+    def url():
+        query = QueryDict(mutable=True)
+        if caching.known_params(request.path_info) is not None:
+            declared = caching.declared_query(request)
+            for name in sorted(set(declared) - NOT_CANONICAL):
+                values = [value for value in declared.getlist(name) if value.strip()]
+                if values and not (name == "page" and values == ["1"]):
+                    query.setlist(name, values)
+        path = request.path + (f"?{query.urlencode()}" if query else "")
+        return request.build_absolute_uri(path)
+
+    return {"canonical_url": SimpleLazyObject(url)}

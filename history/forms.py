@@ -30,7 +30,15 @@ class ErrorReportForm(forms.ModelForm):
         model = ErrorReport
         fields = ["page", "message", "email"]
         widgets = {"page": forms.HiddenInput, "message": forms.Textarea(attrs={"rows": 6})}
-        labels = {"message": "What is wrong?", "email": "Your email (optional)"}
+        # The label names the field; the help says what makes a report one the
+        # editors can act on (the model's help texts are the editors').
+        labels = {"message": "The error", "email": "Your email (optional)"}
+        help_texts = {
+            "message": "Quote the words that are wrong and say what is right, and where you "
+            "read it: a source and its page, if you know one. Such a report can be checked "
+            "against the source at once.",
+            "email": "Only if you want an answer. It is not shown on the site.",
+        }
         error_messages = {
             "message": {
                 "required": "Say what is wrong, and where the page says it.",

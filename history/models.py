@@ -8,10 +8,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from . import dates, text
+
+CHANGE_REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 
 
 class ContentHistory(HistoricalRecords):
@@ -56,6 +57,12 @@ class ContentHistory(HistoricalRecords):
             m2m_model.objects.bulk_create(
                 m2m_model(history=history_instance, **values) for values in links.get(field, [])
             )
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        # The reason's column holds 100 characters: a longer reason ("Linked again
+        # to …" a long title) is shortened, not cut mid-word or refused.
+        reason = super().get_change_reason_for_object(instance, history_type, using)
+        return text.shorten(reason, CHANGE_REASON_LENGTH) if reason else reason
 
     def create_historical_record(self, instance, history_type, using=None):
         pending = _pending_versions.get()
@@ -639,7 +646,7 @@ class Citation(Passage):
         ]
 
     def __str__(self):
-        return f"{self.source}: “{self.quote[:80]}”"
+        return f"{self.source}: “{text.shorten(self.quote, 80)}”"
 
     def cited_by(self):
         """Every record, of any model, that rests on this passage."""
@@ -736,7 +743,7 @@ class Quote(Dated, CitedRecord):
         ordering = [F("date_lower").asc(nulls_last=True), "slug"]
 
     def __str__(self):
-        return f"{self.speaker}: “{self.text[:60]}”"
+        return f"{self.speaker}: “{text.shorten(self.text, 60)}”"
 
 
 # --- Addresses that moved -------------------------------------------------------
@@ -800,4 +807,4 @@ class ErrorReport(models.Model):
         verbose_name = "error report"
 
     def __str__(self):
-        return f"{self.page}: {Truncator(self.message).chars(60)}"
+        return f"{self.page}: {text.shorten(self.message, 60)}"

@@ -1,4 +1,4 @@
-"""Matching quoted words against a stored source text.
+"""Matching quoted words against a stored source text, and shortening text for titles.
 
 Source texts come from PDFs and keep their line breaks, doubled spaces,
 words hyphenated across lines and typographic quotes. A quotation matches
@@ -6,6 +6,7 @@ when its words appear in the text once both are normalised the same way.
 """
 
 import functools
+import re
 import unicodedata
 from array import array
 
@@ -73,3 +74,26 @@ def find(text: str, words: str) -> tuple[int, int] | None:
     if position < 0:
         return None
     return offsets[position], offsets[position + len(needle) - 1] + 1
+
+
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: whole, or cut after a whole word with "…".
+
+    Every shortened title, description and label goes through here, so that no
+    reader meets a word cut in half, or a cut without its ellipsis. Punctuation
+    left dangling before the cut goes; a single word longer than the limit is
+    cut inside, as there is no better place.
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    keep = limit - len(ELLIPSIS)
+    if re.match(r"[\s,;:.!?)\]”]", text[keep]):  # the cut falls at a word's end
+        cut = text[:keep]
+    else:
+        spaces = [match.start() for match in re.finditer(r"\s", text[:keep])]
+        cut = text[: spaces[-1]] if spaces else text[:keep]
+    return cut.rstrip(" \t\n,;:–—-(“‘\"'") + ELLIPSIS

@@ -12,10 +12,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CASCADE, F, OuterRef, Q, Subquery
-from django.utils.text import Truncator
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
-from . import editorial
+from . import editorial, text
 from .models import ContentHistory, Record
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
@@ -60,7 +59,7 @@ def saved_since(record, seen):
             if field.many_to_many:
                 changed.append(f"{field.verbose_name} changed")
             else:
-                old, new = (Truncator(str(value)).chars(80) for value in (change.old, change.new))
+                old, new = (text.shorten(str(value), 80) for value in (change.old, change.new))
                 changed.append(f"{field.verbose_name}: “{old}” → “{new}”")
         if changed:
             message += " What changed meanwhile: " + "; ".join(changed) + "."
@@ -124,7 +123,7 @@ def restore_version(version, user=None, reason=None, links_from=None):
     note = reason or (f"Restored the version of {when}" if exists else f"Recovered ({when})")
     if missing:
         note += "; gone and not restored: " + ", ".join(missing)
-    record_version(instance, user=user, reason=note[:100], history_type=CHANGED)
+    record_version(instance, user=user, reason=note, history_type=CHANGED)
     return instance
 
 
@@ -202,7 +201,7 @@ def _relink(record, user):
                 if latest is not None and record.pk in links(latest)[field.name]:
                     if user is not None:
                         holder._history_user = user
-                    holder._change_reason = f"Linked again to recovered {record}"[:100]
+                    holder._change_reason = f"Linked again to recovered {record}"
                     getattr(holder, field.name).add(record)
 
 

@@ -3,14 +3,14 @@ from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, DetailView, ListView
 
-from . import caching, dates, filters, pages
+from . import caching, dates, filters, markup, pages, text
 from .addresses import client_address
 from .forms import ErrorReportForm, is_reportable
 from .models import (
@@ -79,6 +79,17 @@ class PreviewMixin:
         return response
 
 
+def no_such_page(asked, num_pages):
+    """Why page `asked` cannot be shown, and which pages can."""
+    if num_pages == 1:
+        return _("There is no page “%(page)s”: there is only one page.") % {"page": asked}
+    return ngettext(
+        "There is no page “%(page)s”: pages run from 1 to %(count)d.",
+        "There is no page “%(page)s”: pages run from 1 to %(count)d.",
+        num_pages,
+    ) % {"page": asked, "count": num_pages}
+
+
 class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
     """A list narrowed by the model's FilterSet; bad input answers 400 with the form."""
 
@@ -102,10 +113,7 @@ class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
         try:
             page = paginator.page(self.request.GET.get("page") or 1)
         except InvalidPage:
-            self.page_error = (
-                f"There is no page “{self.request.GET['page']}”: "
-                f"pages run from 1 to {paginator.num_pages}."
-            )
+            self.page_error = no_such_page(self.request.GET["page"], paginator.num_pages)
             page = paginator.page(1)
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -114,6 +122,10 @@ class FilteredListView(PublicPageMixin, PublishedMixin, ListView):
         # Read after pagination, which is what finds a page out of range.
         context["page_error"] = self.page_error
         return context
+
+
+# About what a search engine shows of a page under its title.
+DESCRIPTION_LENGTH = 160
 
 
 class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView):
@@ -147,16 +159,25 @@ class RecordDetailView(PublicPageMixin, PreviewMixin, PublishedMixin, DetailView
             context["next"] = published.after(record)
         title = str(record)
         url = self.request.build_absolute_uri(record.get_absolute_url())
-        description = Truncator(strip_tags(getattr(record, "summary", ""))).chars(200)
+        description = text.shorten(self.description(record), DESCRIPTION_LENGTH)
         context.update(
             title=title,
             url=url,
+            canonical_url=url,  # the record's address, whatever the request's (?preview)
             description=description,
             preview=self.is_preview() and not record.is_public,
         )
         if self.schema_type:
             context["jsonld"] = self.structured_data(record, title, url, description)
         return context
+
+    def description(self, record):
+        """What the page holds, as plain text: the record's summary, or a sentence naming it."""
+        summary = markup.to_text(getattr(record, "summary", ""))
+        return summary or _(
+            "%(title)s: a %(kind)s in Azerbaijan’s diplomatic history, "
+            "with the words of the sources it rests on."
+        ) % {"title": record, "kind": record._meta.verbose_name}
 
     def structured_data(self, record, title, url, description):
         data = {
@@ -204,6 +225,12 @@ class QuoteListView(FilteredListView):
 class QuoteDetailView(RecordDetailView):
     model = Quote
 
+    def description(self, record):
+        # The words shortened inside their quotation marks, which stay a pair.
+        room = DESCRIPTION_LENGTH - len(str(record.speaker)) - 4
+        words = text.shorten(record.text, room)
+        return _("%(speaker)s: “%(words)s”") % {"speaker": record.speaker, "words": words}
+
 
 class SourceListView(FilteredListView):
     model = Source
@@ -215,6 +242,11 @@ class SourceDetailView(RecordDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(passages=list(self.object.passages()), **kwargs)
+
+    def description(self, source):
+        return markup.to_text(source.description) or _(
+            "The full text of “%(title)s”, with every passage this site cites from it."
+        ) % {"title": source.title}
 
 
 REPORTS_PER_HOUR = 10

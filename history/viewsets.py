@@ -338,7 +338,7 @@ class RecordViewSet(
         # The record update() already fetched: no second lookup.
         refuse_a_lost_update(self.request, serializer.instance)
         fields = ", ".join(sorted(set(serializer.initial_data) & set(serializer.fields)))
-        serializer.instance._change_reason = f"Changed through the API: {fields}"[:100]
+        serializer.instance._change_reason = f"Changed through the API: {fields}"
         super().perform_update(serializer)
         self.saved = serializer.instance
 

@@ -98,6 +98,18 @@ def test_the_publish_action_is_for_publishers_only(client, content, editor, publ
     assert event.status == Status.PUBLISHED
 
 
+def test_the_actions_count_records_in_the_singular_and_the_plural(client, content, publisher):
+    first, second = Event.objects.all()[:2]
+    client.force_login(publisher)
+
+    def act(action, *records):
+        data = {"action": action, "_selected_action": [record.pk for record in records]}
+        return client.post(admin_url(Event, "changelist"), data, follow=True).content.decode()
+
+    assert "Moved 2 records back to draft." in act("unpublish", first, second)
+    assert "Published 1 record." in act("publish", first)
+
+
 def test_the_publish_action_skips_records_that_cite_nothing(client, content, publisher):
     event = Event.objects.first()
     event.citations.clear()

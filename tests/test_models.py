@@ -419,13 +419,16 @@ def test_str_names_the_record(factory, kwargs, expected):
     assert str(factory(**kwargs)) == expected
 
 
-def test_str_shortens_long_citations_and_quotes():
-    words = "word " * 40
+def test_str_shortens_long_citations_and_quotes_after_a_whole_word():
+    words = "Azerbaijan pursues an independent, balanced and multi-vectoral foreign policy " * 3
     citation = f.CitationFactory(source__title="S", source__text=words, quote=words)
     quote = f.QuoteFactory(speaker__name="P", text=words)
 
-    assert str(citation) == f"S: “{words[:80]}”"
-    assert str(quote) == f"P: “{words[:60]}”"
+    for record, limit in ((citation, 80), (quote, 60)):
+        shown = str(record).split(": “", 1)[1].removesuffix("”")
+        assert shown.endswith("…") and len(shown) <= limit
+        kept = shown.removesuffix("…").split()
+        assert kept == words.split()[: len(kept)]  # whole words, in order
 
 
 def test_neighbours_follow_the_chronological_order_through_ties():

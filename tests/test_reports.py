@@ -1,10 +1,13 @@
 """Readers report errors: a form for any public page, a queue for the editors."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
 from history import caching
+from history.forms import ErrorReportForm
 from history.models import ErrorReport
 from tests import factories
 
@@ -108,3 +111,19 @@ def test_a_user_without_the_permission_sees_no_reports(client, event):
     staff = User.objects.create_user("staff", password="a long test passphrase", is_staff=True)
     client.force_login(staff)
     assert client.get(reverse("admin:history_errorreport_changelist")).status_code == 403
+
+
+def test_each_field_s_help_says_more_than_its_label(client, event):
+    html = client.get(REPORT, {"page": event.get_absolute_url()}).content.decode()
+    form = ErrorReportForm()
+
+    def words(text):
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    for name in ("message", "email"):
+        field = form[name]
+        label, help_text = words(field.label), words(field.help_text)
+        assert label not in help_text and help_text not in label
+        # Read with the field: described by its help.
+        assert f'aria-describedby="id_{name}_helptext"' in html
+        assert f'<p class="help" id="id_{name}_helptext">{field.help_text}</p>' in html

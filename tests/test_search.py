@@ -288,7 +288,7 @@ def test_drafts_and_records_in_review_never_appear(client, db):
     assert search("Quillfeather") == []
     assert not SearchEntry.objects.exists()
     html = page(client, q="Quillfeather")
-    assert "0 results" in html
+    assert "Nothing published matches “Quillfeather”." in html
     assert "Quillfeather draft" not in html and "Quillfeather in review" not in html
 
 
@@ -453,6 +453,54 @@ def test_facets_count_each_kind_and_kind_filters(client, db):
     assert 'href="?q=Larkspire" aria-current="true"><strong>Organizations</strong>' in html
     both = page(client, q="Larkspire", kind=["organization", "event"])
     assert "3 results for" in both
+
+
+@pytest.mark.parametrize(
+    ("kinds", "summary"),
+    [
+        ([], "3 results for “Larkspire”"),
+        (["event"], "2 results for “Larkspire” in events"),
+        (["organization"], "1 result for “Larkspire” in organizations"),
+        (
+            ["organization", "event", "person"],
+            "3 results for “Larkspire” in people, organizations and events",
+        ),
+    ],
+)
+def test_the_summary_names_every_kind_asked_for(client, db, kinds, summary):
+    event("Larkspire accord")
+    event("Larkspire talks")
+    Organization.objects.create(name="Larkspire Union", slug="lu", status=PUBLISHED)
+
+    html = page(client, q="Larkspire", kind=kinds)
+
+    assert f'<p class="count">{summary}</p>' in html
+
+
+def test_nothing_in_the_kinds_asked_for_leads_to_the_kinds_that_match(client, db):
+    event("Larkspire accord")
+    event("Larkspire talks")
+    Organization.objects.create(name="Larkspire Union", slug="lu", status=PUBLISHED)
+
+    html = page(client, q="Larkspire", kind=["person", "quote"])
+
+    assert "Nothing in people or quotes matches “Larkspire”, but other records do:" in html
+    assert (
+        '<a href="?q=Larkspire&amp;kind=event">events (2)</a> and '
+        '<a href="?q=Larkspire&amp;kind=organization">organizations (1)</a>.'
+    ) in html
+    assert "results for" not in html and "<li>Nothing" not in html
+    # The kinds asked for stay in the facets, to be unticked.
+    assert 'href="?q=Larkspire&amp;kind=quote" aria-current="true"><strong>People</strong>' in html
+
+
+def test_nothing_anywhere_is_said_in_a_sentence(client, db):
+    event("Larkspire accord")
+
+    html = page(client, q="Zzyzxwv")
+
+    assert "<p>Nothing published matches “Zzyzxwv”. Try fewer or other words" in html
+    assert "<li>Nothing" not in html and "but other records do" not in html
 
 
 def test_results_are_paginated(client, db):

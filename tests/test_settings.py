@@ -100,3 +100,32 @@ def test_postgresql_options_from_database_url_are_kept():
     assert options["sslmode"] == "verify-full"
     assert options["application_name"] == "web"
     assert options["options"] == "-c max_parallel_workers_per_gather=0"
+
+
+@pytest.mark.slow
+def test_the_quick_start_serves_plain_http_without_debug():
+    # What scripts/run gives its server: production settings, over HTTP on this machine.
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": "k" * 50,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SECURE_COOKIES": "false",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "False", "False"]
+    run_script = (ROOT / "scripts" / "run").read_text()
+    for switch in ("DJANGO_DEBUG=false", "SSL_REDIRECT=false", "SECURE_COOKIES=false"):
+        assert switch in run_script

@@ -65,3 +65,22 @@ def test_a_source_text_is_normalised_once_for_many_citations():
         "at Ag-\nQoyunlu",
     ]
     assert found[2] is None
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        (100, "The treaty of Kars, signed in 1921"),  # short enough: whole
+        (34, "The treaty of Kars, signed in 1921"),
+        (33, "The treaty of Kars, signed in…"),
+        (21, "The treaty of Kars…"),  # no comma left dangling before the ellipsis
+        (19, "The treaty of Kars…"),  # the cut falls just after a word
+        (18, "The treaty of…"),
+    ],
+)
+def test_shorten_cuts_after_a_whole_word_with_an_ellipsis(limit, expected):
+    assert text.shorten("The treaty of Kars, signed in 1921", limit) == expected
+
+
+def test_shorten_cuts_inside_a_word_longer_than_the_limit():
+    assert text.shorten("Transcaucasian federation", 8) == "Transca…"

@@ -271,7 +271,8 @@ def test_page_has_no_inline_scripts_styles_or_external_hosts(client, content):
     html = client.get(URL).content.decode()
     assert " style=" not in html and "<style" not in html
     assert "<script" not in html and " on" + "click=" not in html
-    assert not re.search(r'(?:src|href)="(?:https?:)?//', html)
+    hosts = set(re.findall(r'(?:src|href)="(?:https?:)?//([^/"]+)', html))
+    assert hosts <= {"testserver"}  # the site itself (its canonical link), no other
 
 
 def test_every_item_links_to_its_page(client, content):
@@ -310,3 +311,15 @@ def test_the_filters_panel_counts_the_filters_that_apply(client, db):
     assert re.search(r"<summary>Categories and years <span[^>]*>3 active</span></summary>", text)
     plain = client.get("/timeline/").content.decode()
     assert "<summary>Categories and years</summary>" in plain
+
+
+def test_the_counts_read_in_the_singular_and_the_plural(client, db):
+    adr = period("democratic-republic", "1918-05-28/1920-04")
+    event("founding", "1918-05-28", periods=[adr])
+
+    assert "1 period and 1 event." in client.get(URL).content.decode()
+    assert timeline.teaser(today=TODAY)["summary"].startswith("1 dated period and 1 dated event")
+
+    event("silk-road", "")
+    event("javanshir", "")
+    assert "1 period and 3 events; 2 of them undated" in client.get(URL).content.decode()

@@ -401,14 +401,25 @@ def make_country(**kwargs):
     return f.CountryFactory(code=code, **kwargs)
 
 
-def test_source_page_highlights_each_cited_passage_and_links_its_records(client, db):
-    event = f.EventFactory()
-    citation = event.citations.get()
+def test_source_page_anchors_each_citation_on_its_words_and_links_its_records(client, db):
+    source = f.SourceFactory(text="The treaty of Kars was signed in 1921. It holds.")
+    kars = f.CitationFactory(source=source, quote="treaty of Kars")
+    signed = f.CitationFactory(source=source, quote="Kars was signed")  # overlaps kars
+    holds = f.CitationFactory(source=source, quote="It holds")
+    event = f.EventFactory(citations=[kars, holds])
+    f.QuoteFactory(citations=[signed])
 
-    html = page(client, citation.source.get_absolute_url())
+    html = page(client, source.get_absolute_url())
 
-    assert "<mark" in html
-    assert event.get_absolute_url() in html
+    # Each citation's anchor wraps the words it cites, overlapping ones shared, so
+    # that CSS highlights the one a link names (:target); nothing is marked for all.
+    assert (
+        f'The <span class="passage" id="passage-{kars.pk}">'
+        f'<span class="passage" id="passage-{signed.pk}">treaty of Kars was signed</span></span>'
+    ) in html
+    assert f'<span class="passage" id="passage-{holds.pk}">It holds</span>' in html
+    assert "<mark" not in html
+    assert f'<a href="{event.get_absolute_url()}">[{event}]</a>' in html
 
 
 def test_an_unknown_country_code_answers_404(client, db):
@@ -591,3 +602,33 @@ def test_a_nul_character_anywhere_in_an_address_answers_400(client, db, url):
     f.EventFactory()
 
     assert client.get(url).status_code == 400
+
+
+# --- Counts in words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("received", "cast", "words"),
+    [(1, 3, "1 vote of 3."), (2, 3, "2 votes of 3."), (1, None, "1 vote."), (2, None, "2 votes.")],
+)
+def test_a_seat_s_votes_read_in_the_singular_and_the_plural(client, db, received, cast, words):
+    seat = f.MembershipFactory(votes_received=received, votes_cast=cast)
+
+    html = page(client, seat.organization.get_absolute_url())
+
+    assert words in html
+
+
+@pytest.mark.parametrize(
+    ("count", "error"),
+    [
+        (3, "There is no page “9”: there is only one page."),
+        (60, "There is no page “9”: pages run from 1 to 2."),
+    ],
+)
+def test_a_page_past_the_last_says_which_pages_there_are(client, db, count, error):
+    f.EventFactory.create_batch(count)
+
+    html = page(client, reverse("diplomacy:event-list"), status=400, page="9")
+
+    assert error in html

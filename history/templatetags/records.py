@@ -1,11 +1,9 @@
 import json
 
 from django import template
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
-from history import markup
+from history import markup, text
 
 register = template.Library()
 
@@ -17,9 +15,9 @@ def markdown(text):
 
 
 @register.filter
-def summary_line(text):
+def summary_line(summary):
     """The opening of a Markdown summary as plain text, for a list's one line."""
-    return Truncator(strip_tags(markup.to_html(text))).words(30)
+    return text.shorten(markup.to_text(summary), 200)
 
 
 @register.simple_tag(takes_context=True)

@@ -71,7 +71,7 @@
     function drawLegend(legend) {
       legend.forEach(function (entry) {
         var count = root.querySelector('.map-legend li[data-state="' + entry.state + '"] [data-count]');
-        if (count) count.textContent = String(entry.count);
+        if (count) count.textContent = entry.countries;
       });
     }
 
@@ -121,19 +121,15 @@
         others.appendChild(el("a", { href: country.url, "data-code": country.code }, country.name));
       });
       if (!rest.length) others.textContent = "None.";
-      return rows.length;
     }
 
-    function drawYear(data, count) {
+    // The server words the counts ("1 country", "2 countries"), in every language it speaks.
+    function drawYear(data) {
       root.querySelectorAll("[data-map-year]").forEach(function (node) {
         node.textContent = String(data.year);
       });
       var status = document.getElementById("map-status");
-      if (status) {
-        var noun = count === 1 ? " country" : " countries";
-        status.textContent =
-          count + noun + " with records for " + data.year + (data.today ? " (today)." : ".");
-      }
+      if (status) status.textContent = data.status;
       var mapTitle = document.getElementById("map-svg-title");
       if (mapTitle) {
         mapTitle.textContent = mapTitle.textContent.replace(/\d{4}/, String(data.year));
@@ -173,7 +169,8 @@
           shown = data.year;
           drawMap(data.countries);
           drawLegend(data.legend);
-          drawYear(data, drawTable(data.countries));
+          drawTable(data.countries);
+          drawYear(data);
         })
         .catch(function (error) {
           // Fall back to the page itself, which always works.

@@ -60,11 +60,18 @@ def test_home_to_timeline_to_event_to_source_and_back(page, site, outside_reques
     citation.click()
     expect(page).to_have_url(url(site, source_path))
     expect(page.get_by_role("heading", level=1)).to_have_text(source_title)
-    # The cited words are highlighted right after the passage's anchor.
+    # The cited words are highlighted, and no other passage.
     anchor = source_path.split("#")[1]
-    passage = page.locator(f"#{anchor} ~ mark").first
+    passage = page.locator(f"#{anchor}")
     expect(passage).to_be_visible()
     assert passage.evaluate("el => el.getBoundingClientRect().top") < page.viewport_size["height"]
+
+    def background(locator):
+        return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+
+    assert background(passage) not in ("rgba(0, 0, 0, 0)", "transparent")
+    other = page.locator(f".passage:not(#{anchor}):not(#{anchor} .passage)").first
+    assert background(other) == "rgba(0, 0, 0, 0)"
 
     page.go_back()
     expect(page).to_have_url(url(site, event_path))
@@ -86,7 +93,7 @@ def test_a_reader_reports_an_error_on_the_page_they_read(page, site, outside_req
     expect(page.get_by_role("link", name=event_path)).to_be_visible()
 
     page.get_by_role("button", name="Send the report").click()
-    message = page.get_by_label("What is wrong?")
+    message = page.get_by_label("The error")
     expect(message).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_role("alert")).to_contain_text("Say what is wrong")
 

@@ -107,3 +107,17 @@ def test_page_type(page, site, page_paths, outside_requests, name):
     assert outside_requests == []
     main_errors = [f"{response.status} {response.url}"] if response.status >= 400 else []
     assert errors == main_errors
+
+
+def test_the_report_form_fits_a_320_px_screen_for_the_longest_address(page, site):
+    with urllib.request.urlopen(site + "/sitemap.xml") as response:
+        paths = re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", response.read().decode())
+    longest = max(paths, key=len)
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto(f"{site}/report/?page={longest}")
+    expect(page.get_by_role("link", name=longest)).to_be_visible()
+
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320, longest
+    page.get_by_role("button", name="Send the report").click()  # its errors shown too
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320, longest
