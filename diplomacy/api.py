@@ -153,7 +153,7 @@ VIEWSETS = {
     "events": EventViewSet,
     "missions": MissionViewSet,  # after the events that end them
     "documents": DocumentViewSet,
-    "priorities": PriorityViewSet,
+    "policy": PriorityViewSet,  # the site's name: /policy/
     "figures": FigureViewSet,
 }
 

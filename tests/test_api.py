@@ -51,7 +51,7 @@ RESOURCES = {
     "memberships": Membership,
     "projects": Project,
     "events": Event,
-    "priorities": Priority,
+    "policy": Priority,
     "figures": Figure,
 }
 CODES = [code for code, _ in countries if code != "AZ"]
@@ -209,7 +209,7 @@ def make_world(count=1, start=0, status=Status.PUBLISHED, tag=""):
             ("memberships", membership),
             ("projects", project),
             ("events", event),
-            ("priorities", priority),
+            ("policy", priority),
             ("figures", figure),
         ]:
             made[name].append(record)
@@ -388,9 +388,30 @@ def test_any_unknown_api_address_answers_404_in_json(client, db, path):
     assert response["Content-Type"] == "application/json"
 
 
-def test_api_root_lists_every_resource(client, db):
+def test_api_root_lists_every_resource_search_and_export(client, db):
     body = get(client, "/api/v1/").json()
-    assert set(RESOURCES) <= set(body)
+    assert set(RESOURCES) | {"search", "export"} <= set(body)
+    assert body["search"] == "http://testserver/api/v1/search/"
+    assert body["export"] == "http://testserver/api/v1/export/"
+
+
+def test_api_leads_to_the_current_version(client, db):
+    response = client.get("/api/")
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v1/"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/api/v1/priorities/", "/api/v1/policy/"),
+        ("/api/v1/priorities/a-goal/?format=csv", "/api/v1/policy/a-goal/?format=csv"),
+    ],
+)
+def test_the_old_policy_address_moved_for_good(client, db, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
 
 
 # --- Filters and ordering --------------------------------------------------------
@@ -432,7 +453,7 @@ def test_api_root_lists_every_resource(client, db):
         pytest.param("events", {"person": "person-2"}, ["event-2"]),
         ("events", {"category": "diplomacy", "year_from": 1902}, ["event-2"]),
         ("events", {"category": "culture"}, []),
-        ("priorities", {"kind": "objective", "q": "priority 0"}, ["priority-0"]),
+        ("policy", {"kind": "objective", "q": "priority 0"}, ["priority-0"]),
         pytest.param("figures", {"country": CODES[2]}, ["figure-2"]),
         pytest.param("figures", {"organization": "organization-0"}, ["figure-0"]),
         ("figures", {"year_from": 1902}, ["figure-2"]),
@@ -564,7 +585,7 @@ def test_page_size_is_capped_at_200(client, db):
         Priority.citations.through(priority=p, citation=cited) for p in priorities
     )
     for size in ("1000", "201"):
-        body = get(client, "/api/v1/priorities/", data={"page_size": size}).json()
+        body = get(client, "/api/v1/policy/", data={"page_size": size}).json()
         assert body["count"] == 205
         assert len(body["results"]) == 200
 
@@ -977,7 +998,7 @@ def test_a_session_user_writes_too(world):
     api = APIClient()
     api.force_login(editor())
     response = api.post(
-        "/api/v1/priorities/",
+        "/api/v1/policy/",
         {
             "slug": "a-goal",
             "title": "A goal",

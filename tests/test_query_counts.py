@@ -388,8 +388,8 @@ API = {
     "/api/v1/events/": (13, ["event-{last}"]),
     "/api/v1/events/event-1/": (12, ["period-2", "person-2", "organization-2", "project-2"]),
     # citations, aliases
-    "/api/v1/priorities/": (4, ["priority-{last}"]),
-    "/api/v1/priorities/priority-1/": (3, ["Shirvan source 2"]),
+    "/api/v1/policy/": (4, ["priority-{last}"]),
+    "/api/v1/policy/priority-1/": (3, ["Shirvan source 2"]),
     # citations, aliases, countries, organizations
     "/api/v1/figures/": (6, ["figure-{last}b"]),
     "/api/v1/figures/figure-1a/": (5, ["Shirvan country 1", "organization-1"]),
