@@ -329,7 +329,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Azerbaijan’s Diplomatic History API",
     "DESCRIPTION": "Published content as JSON or CSV: periods, people, sources, quotes, "
     "events, countries, relations, missions, organizations, memberships, projects, "
-    "priorities and figures, with their citations. Errors answer "
+    "documents, policy and figures, with their citations; search and a full export. "
+    "Errors answer "
     '{"errors": [{"field", "message", "code"}], "status"}.',
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
