@@ -28,7 +28,7 @@ from drf_spectacular.plumbing import (
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, viewsets
-from rest_framework.exceptions import APIException, NotFound
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -325,6 +325,12 @@ class RecordViewSet(
         return context
 
     def list(self, request, *args, **kwargs):
+        # A mistyped filter (?contry=GE) would otherwise give every record.
+        known = caching.known_params(request.path_info)
+        if unknown := sorted(set(request.query_params) - known):
+            message = f"No such parameter. This list takes: {', '.join(sorted(known))}."
+            raise ValidationError({name: [message] for name in unknown}, code="unknown_parameter")
+
         def read():
             return super(RecordViewSet, self).list(request, *args, **kwargs).data, None
 

@@ -395,6 +395,16 @@ def test_api_root_lists_every_resource_search_and_export(client, db):
     assert body["export"] == "http://testserver/api/v1/export/"
 
 
+def test_an_unknown_parameter_is_refused_with_the_names_a_list_takes(client, db):
+    f.EventFactory()
+    response = client.get("/api/v1/events/", {"contry": "GE", "page_size": 5})
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert [error["field"] for error in errors] == ["contry"]
+    assert "country" in errors[0]["message"] and "page_size" in errors[0]["message"]
+    assert client.get("/api/v1/events/", {"year_from": 1900, "page_size": 5}).status_code == 200
+
+
 def test_api_leads_to_the_current_version(client, db):
     response = client.get("/api/")
     assert response.status_code == 302

@@ -217,7 +217,7 @@ def test_history_rows_and_the_search_index_do_not_move_the_generation(db):
 
 @pytest.mark.parametrize(
     "url",
-    ["/events/?category=conflict", "/", "/api/v1/events/?year_from=1900", "/search/?q=treaty"],
+    ["/events/?category=conflict", "/", "/search/?q=treaty"],
 )
 def test_unknown_parameters_make_no_new_cache_entry(client, event, url, django_assert_num_queries):
     first = client.get(url)
@@ -277,8 +277,10 @@ def test_a_cached_page_links_with_what_it_reads_each_value_once(
     repeated = url.partition("?")[2].partition("&")[0]
     name, _, value = repeated.partition("=")
 
+    # A page ignores a tracking tag; the API refuses a parameter it does not know.
+    tracker = "" if url.startswith("/api/") else "&utm_source=tracker"
     with mock.patch.object(EventListView, "paginate_by", 1):  # a next page to link to
-        first = client.get(f"{url}&{repeated}&utm_source=tracker")
+        first = client.get(f"{url}&{repeated}{tracker}")
         with django_assert_num_queries(0):
             again = client.get(url)
 
@@ -286,7 +288,7 @@ def test_a_cached_page_links_with_what_it_reads_each_value_once(
     assert again.content == first.content  # one entry for both
     # The view reads the query as sent: nothing rewrites it behind its back.
     assert first.wsgi_request.GET.getlist(name) == [value, value]
-    assert first.wsgi_request.GET["utm_source"] == "tracker"
+    assert first.wsgi_request.GET.get("utm_source") == ("tracker" if tracker else None)
     # Its links carry what it reads, each value once, and nothing else.
     html = first.content.decode()
     links = re.findall(r'(?:href="|"next":")([^"]*\?[^"]*)"', html)
