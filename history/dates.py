@@ -45,6 +45,17 @@ def year_of(bound_value: int) -> int:
     return math.floor(bound_value / 10_000)
 
 
+def iso_day(bound_value: int | None) -> str | None:
+    """A sort bound as an ISO 8601 day ("1917-01-01", "-0499-01-01"); None when
+    the date is open at that end or there is no date."""
+    if bound_value is None or bound_value in (EARLIEST, LATEST):
+        return None
+    year = year_of(bound_value)
+    rest = bound_value - year * 10_000
+    sign = "-" if year < 0 else ""
+    return f"{sign}{abs(year):04d}-{rest // 100:02d}-{rest % 100:02d}"
+
+
 @dataclass(frozen=True)
 class Span:
     lower: int

@@ -22,10 +22,10 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import ListSerializer
 
-from . import editorial
+from . import dates, editorial
 from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 
-DATE_FIELDS = ["date", "date_display", "date_lower", "date_upper", "planned"]
+DATE_FIELDS = ["date", "date_display", "date_earliest", "date_latest", "planned"]
 
 
 def api_url(basename):
@@ -48,20 +48,29 @@ class PageUrlField(serializers.Field):
         return request.build_absolute_uri(path) if request else path
 
 
+@extend_schema_field({"type": "string", "format": "date", "nullable": True})
+class DayField(serializers.Field):
+    """A sort bound of a date as an ISO 8601 day, null at an open end."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return dates.iso_day(value)
+
+
 class DatedFields(serializers.Serializer):
-    """A date as EDTF, as people write it, and as two integer sort bounds."""
+    """A date as EDTF, as people write it, and as the earliest and latest days it can mean."""
 
     date = serializers.CharField(read_only=True, help_text="EDTF, e.g. 1919, 2017-07, 06XX.")
     date_display = serializers.CharField(read_only=True, help_text="As people write it.")
-    date_lower = serializers.IntegerField(
-        read_only=True,
-        allow_null=True,
-        help_text="Earliest day the date can mean, as year*10000+month*100+day.",
+    date_earliest = DayField(
+        source="date_lower",
+        help_text="The earliest day the date can mean (ISO 8601); null if open or undated.",
     )
-    date_upper = serializers.IntegerField(
-        read_only=True,
-        allow_null=True,
-        help_text="Latest day the date can mean, as year*10000+month*100+day.",
+    date_latest = DayField(
+        source="date_upper",
+        help_text="The latest day the date can mean (ISO 8601); null if open or undated.",
     )
 
 

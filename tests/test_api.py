@@ -337,12 +337,31 @@ def test_source_detail_carries_its_full_text_and_the_list_does_not(client, world
     assert "text" not in get(client, "/api/v1/sources/").json()["results"][0]
 
 
-def test_dates_come_as_edtf_words_and_sort_bounds(client, world):
+def test_dates_come_as_edtf_words_and_iso_days(client, world):
     body = get(client, "/api/v1/periods/period-0/").json()
     assert body["date"] == "1900/1905"
     assert body["date_display"] == "1900–1905"
-    assert body["date_lower"] == 19000101
-    assert body["date_upper"] == 19051231
+    assert body["date_earliest"] == "1900-01-01"
+    assert body["date_latest"] == "1905-12-31"
+    assert "date_lower" not in body and "date_upper" not in body
+
+
+@pytest.mark.parametrize(
+    ("date", "earliest", "latest"),
+    [
+        ("1992-03-02/..", "1992-03-02", None),  # open: null, no sentinel number
+        ("../1920-04", None, "1920-04-30"),
+        ("-0499", "-0499-01-01", "-0499-12-31"),
+        ("", None, None),
+    ],
+)
+def test_open_and_ancient_dates_as_iso_days(client, db, date, earliest, latest):
+    f.EventFactory(slug="dated", date=date)
+    body = get(client, "/api/v1/events/dated/").json()
+    assert (body["date_earliest"], body["date_latest"]) == (earliest, latest)
+    csv = client.get("/api/v1/events/", {"format": "csv"}).content.decode()
+    header, row = csv.splitlines()[:2]
+    assert "date_earliest" in header and "99999999" not in row
 
 
 def test_event_carries_its_related_records_as_summaries(client, world):
