@@ -22,7 +22,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import ListSerializer
 
-from . import dates, editorial
+from . import dates, editorial, markup
 from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 
 DATE_FIELDS = ["date", "date_display", "date_earliest", "date_latest", "planned"]
@@ -149,10 +149,40 @@ class AliasSerializer(serializers.ModelSerializer):
 # --- Records, as the public reads them -------------------------------------------
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class MarkdownHtmlField(serializers.Field):
+    """Editors' Markdown as the page shows it: HTML, sanitised the same way."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return markup.to_html(value)
+
+
 class RecordSerializer(FramedFields, LinkedSerializer):
     web_url = PageUrlField()
     leading_fields = ["url", "web_url", "slug", "created_at", "updated_at"]
     trailing_fields = ["note"]
+    # Written in Markdown: each comes also as `<name>_html`, right after it.
+    markdown_fields = ("summary", "note")
+
+    def get_field_names(self, declared_fields, info):
+        names = []
+        for name in super().get_field_names(declared_fields, info):
+            names.append(name)
+            if name in self.markdown_fields:
+                names.append(f"{name}_html")
+        return names
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        markdown = field_name.removesuffix("_html")
+        if markdown != field_name and markdown in self.markdown_fields:
+            return MarkdownHtmlField, {
+                "source": markdown,
+                "help_text": f"The {markdown} as HTML, sanitised as the site's page shows it.",
+            }
+        return super().build_field(field_name, info, model_class, nested_depth)
 
     def get_fields(self):
         """Only the fields a read asked for (`?fields=slug,name`), if it named any."""

@@ -25,7 +25,7 @@ from diplomacy.models import (
     Project,
     Relation,
 )
-from history import caching
+from history import caching, markup
 from history.models import Citation, Period, Person, Quote, Source, Status
 from tests import factories as f
 from tests.locks import another_writer, postgres_only
@@ -1243,3 +1243,19 @@ def test_seats_filter_by_the_body_that_elected_them_and_projects_by_their_wholes
     assert [row["slug"] for row in wholes["results"]] == ["project-2"]
     body = get(APIClient(), "/api/v1/projects/", status=400, data={"part_of": "no-such"}).json()
     assert body["errors"][0]["field"] == "part_of"
+
+
+def test_markdown_comes_also_as_the_html_the_page_shows(client, db):
+    f.EventFactory(
+        slug="marked",
+        summary='A [link](/events/) and *words*<script>alert("x")</script>',
+        note="Read **this**.",
+    )
+    body = get(client, "/api/v1/events/marked/").json()
+
+    assert body["summary_html"] == markup.to_html(body["summary"])
+    assert '<a href="/events/" rel="noopener noreferrer">link</a>' in body["summary_html"]
+    assert "<em>words</em>" in body["summary_html"] and "<script" not in body["summary_html"]
+    assert body["note_html"] == "<p>Read <strong>this</strong>.</p>"
+    page = client.get("/events/marked/").content.decode()
+    assert body["summary_html"] in page
