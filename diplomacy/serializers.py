@@ -14,6 +14,7 @@ from history.serializers import (
     DatedFields,
     PeriodSummarySerializer,
     PersonSummarySerializer,
+    RecordUrlField,
     SummarySerializer,
 )
 
@@ -32,7 +33,7 @@ from .models import (
 )
 
 
-class CountryUrlField(serializers.HyperlinkedIdentityField):
+class CountryUrlField(RecordUrlField):
     """A country's API address, by its ISO code in lower case."""
 
     def __init__(self, **kwargs):

@@ -20,6 +20,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.reverse import reverse
 from rest_framework.serializers import ListSerializer
 
 from . import dates, editorial, markup
@@ -28,11 +29,18 @@ from .models import Alias, Citation, Dated, Period, Person, Quote, Source
 DATE_FIELDS = ["date", "date_display", "date_earliest", "date_latest", "planned"]
 
 
+class RecordUrlField(serializers.HyperlinkedIdentityField):
+    """A record's address in the JSON API, plain: DRF carries the query's
+    ?format=csv over into every link, and a record's address is the same in any format."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.reverse = lambda *args, **kwargs: reverse(*args, **kwargs).partition("?")[0]
+
+
 def api_url(basename):
     """The address of a record in the JSON API, where a model field is named `url`."""
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{basename}-detail", lookup_field="slug"
-    )
+    return RecordUrlField(view_name=f"api:{basename}-detail", lookup_field="slug")
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -90,7 +98,7 @@ class FramedFields:
 # A record with its `url`: its address in the JSON API, by slug.
 class LinkedSerializer(serializers.ModelSerializer):
     def build_url_field(self, field_name, model_class):
-        return serializers.HyperlinkedIdentityField, {
+        return RecordUrlField, {
             "view_name": f"api:{model_class._meta.model_name}-detail",
             "lookup_field": "slug",
         }

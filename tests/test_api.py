@@ -1259,3 +1259,11 @@ def test_markdown_comes_also_as_the_html_the_page_shows(client, db):
     assert body["note_html"] == "<p>Read <strong>this</strong>.</p>"
     page = client.get("/events/marked/").content.decode()
     assert body["summary_html"] in page
+
+
+def test_record_addresses_are_plain_in_every_format(client, db):
+    f.EventFactory(slug="plain")
+    csv = client.get("/api/v1/events/", {"format": "csv"}).content.decode()
+    assert "http://testserver/api/v1/events/plain/," in csv and "?format=" not in csv
+    body = get(client, "/api/v1/events/", data={"format": "json"}).json()
+    assert body["results"][0]["url"] == "http://testserver/api/v1/events/plain/"
