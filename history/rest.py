@@ -7,6 +7,7 @@ rest_framework.views (or what imports it) when the module loads.
 
 import csv
 import io
+import json
 import logging
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -87,19 +88,33 @@ class Pagination(pagination.PageNumberPagination):
 
 
 def _cell(value):
-    """One CSV cell: a related record by its name, several joined by semicolons."""
+    """One CSV cell. A related record is named (its title or name); several values
+    are a JSON array, which holds any character (a semicolon in a quote included)
+    and which a program reads back with one json.loads. A citation is its words with
+    its source and locator."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(_cell(item) for item in value)
-    if isinstance(value, dict):
-        for key in ("title", "name", "quote", "message", "code", "slug"):
-            if value.get(key):
-                return str(value[key])
-        return ", ".join(_cell(item) for item in value.values())
-    return str(value)
+        return json.dumps([_item(item) for item in value], ensure_ascii=False)
+    item = _item(value)
+    return item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
+
+
+def _item(value):
+    if not isinstance(value, dict):
+        return value
+    if "quote" in value:  # a citation
+        return {
+            "quote": value["quote"],
+            "source": _item(value.get("source")),
+            "locator": value.get("locator", ""),
+        }
+    for key in ("title", "name", "message", "code", "slug"):
+        if value.get(key):
+            return str(value[key])
+    return value
 
 
 class CSVRenderer(renderers.BaseRenderer):
