@@ -169,6 +169,8 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
         else:
             options = [(*option, None) for option in options]
             first = {option[0] for option in options}
+        if len(options) - len(first) <= 2:  # folding one or two saves nothing
+            first = {option[0] for option in options}
         shown = [option for option in options if option[0] in first]
         folded = [option for option in options if option[0] not in first]
         html = [self._list(name, shown)]

@@ -97,3 +97,19 @@ def shorten(text: str, limit: int) -> str:
         spaces = [match.start() for match in re.finditer(r"\s", text[:keep])]
         cut = text[: spaces[-1]] if spaces else text[:keep]
     return cut.rstrip(" \t\n,;:–—-(“‘\"'") + ELLIPSIS
+
+
+# A break between paragraphs: a run of line breaks after the end of a sentence,
+# before a capital, a digit or an opening quote.
+_PARAGRAPH_END = re.compile(r"(?<=[.!?:”\"])([ \t]*\n[\s]*)(?=[\"“‘(\dA-ZА-ЯƏÜÖĞŞÇİ])")
+
+
+def reflow(text: str) -> str:
+    """`text` with the line breaks of its PDF's narrow columns as spaces, those that
+    end a sentence kept: the same length, so that a passage's offsets still hold."""
+    kept = {
+        match.start(1) + i
+        for match in _PARAGRAPH_END.finditer(text)
+        for i in range(len(match.group(1)))
+    }
+    return "".join(" " if char == "\n" and i not in kept else char for i, char in enumerate(text))

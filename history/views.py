@@ -241,7 +241,13 @@ class SourceDetailView(RecordDetailView):
     model = Source
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(passages=list(self.object.passages()), **kwargs)
+        # Read as prose: the PDF's line breaks go, a paragraph's end stays. The
+        # reflowed text has the same length, so each passage keeps its place.
+        reflowed, position, passages = text.reflow(self.object.text), 0, []
+        for stretch, citations, records in self.object.passages():
+            passages.append((reflowed[position : position + len(stretch)], citations, records))
+            position += len(stretch)
+        return super().get_context_data(passages=passages, **kwargs)
 
     def description(self, source):
         return markup.to_text(source.description) or _(

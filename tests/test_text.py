@@ -84,3 +84,15 @@ def test_shorten_cuts_after_a_whole_word_with_an_ellipsis(limit, expected):
 
 def test_shorten_cuts_inside_a_word_longer_than_the_limit():
     assert text.shorten("Transcaucasian federation", 8) == "Transca…"
+
+
+def test_reflow_keeps_paragraphs_and_the_length():
+    pdf = (
+        "Azerbaijan, which has a \n\nmillennial tradition.\nThe next \nparagraph."
+        "\n\n“A quote” follows."
+    )
+    flowed = text.reflow(pdf)
+    assert len(flowed) == len(pdf)
+    assert flowed.split("\n")[0] == "Azerbaijan, which has a   millennial tradition."
+    assert "The next  paragraph." in flowed
+    assert ".\n\n“A quote”" in flowed

@@ -124,13 +124,25 @@ def options(html, name):
 
 
 def test_a_checkbox_group_escapes_ticks_counts_and_folds_the_quiet_options(db):
-    names = ["Ada <Lovelace>", "Bo & “Co”", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida"]
+    names = [
+        "Ada <Lovelace>",
+        "Bo & “Co”",
+        "Cy",
+        "Di",
+        "Ed",
+        "Flo",
+        "Gus",
+        "Hal",
+        "Ida",
+        "Jo",
+        "Kai",
+    ]
     people = [f.PersonFactory(name=name) for name in names]
     field = forms.ModelMultipleChoiceField(
         Person.objects.order_by("name"), to_field_name="slug", widget=CheckboxGroup
     )
     # Ida ticked, though she would give nothing; Cy gives nothing and is left out.
-    field.widget.counts = {person.slug: 9 - i for i, person in enumerate(people)}
+    field.widget.counts = {person.slug: 20 - i for i, person in enumerate(people)}
     field.widget.counts.update({people[2].slug: 0, people[8].slug: 0})
 
     html = field.widget.render("person", [people[8].slug], attrs={"id": "id_person"})
@@ -138,13 +150,27 @@ def test_a_checkbox_group_escapes_ticks_counts_and_folds_the_quiet_options(db):
     assert "Ada &lt;Lovelace&gt;" in html and "Bo &amp; “Co”" in html
     assert ">Cy" not in html
     shown, folded = html.split('<details class="more">')
-    # The ticked one and the busiest first; the quieter rest under "Show 2 more".
+    # Six first, the ticked one and the busiest; the quieter rest under "Show 4 more".
     assert options(shown, "person") == {
         people[8].slug: (0, True),
-        **{person.slug: (9 - i, False) for i, person in enumerate(people[:6]) if i != 2},
+        **{person.slug: (20 - i, False) for i, person in enumerate(people[:6]) if i != 2},
     }
-    assert "Show 2 more" in folded
-    assert options(folded, "person") == {people[6].slug: (3, False), people[7].slug: (2, False)}
+    assert "Show 4 more" in folded
+    assert options(folded, "person") == {
+        person.slug: (20 - i, False) for i, person in enumerate(people) if i in (6, 7, 9, 10)
+    }
+
+
+def test_a_checkbox_group_folds_nothing_to_save_one_or_two_options(db):
+    people = [f.PersonFactory() for _ in range(8)]
+    field = forms.ModelMultipleChoiceField(
+        Person.objects.all(), to_field_name="slug", widget=CheckboxGroup
+    )
+    field.widget.counts = {person.slug: 1 for person in people}
+
+    html = field.widget.render("person", [])
+
+    assert "<details" not in html and len(options(html, "person")) == 8
 
 
 def test_the_event_list_offers_the_picked_people_only_and_takes_a_name(client, db):
