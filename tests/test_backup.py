@@ -3,8 +3,10 @@
 import datetime
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 from django.conf import settings
@@ -158,9 +160,12 @@ def test_restore_into_a_new_sqlite_database(tmp_path):
 
     first, second = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
     manage(first, "migrate", "-v", "0")
+    # The new database is a copy of the first as `migrate` left it: this is a round
+    # trip of the backup, not of `migrate`, which would take as long again.
+    with closing(sqlite3.connect(first)) as migrated, closing(sqlite3.connect(second)) as new:
+        migrated.backup(new)
     manage(first, "load_content", "-v", "0")
     manage(first, "backup_content", str(tmp_path / "first.json"))
-    manage(second, "migrate", "-v", "0")
     out = manage(second, "restore_content", str(tmp_path / "first.json"))
     assert "search index rebuilt" in out
     manage(second, "backup_content", str(tmp_path / "second.json"))
