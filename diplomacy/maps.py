@@ -29,6 +29,10 @@ from .models import Country, Mission, Participation, Relation
 # relations"; borders drawn are today's.
 FIRST_YEAR = 1918
 
+# The map shows Azerbaijan's relations with others, so Azerbaijan itself is
+# drawn apart and never coloured as a partner of itself.
+HOME = "AZ"
+
 
 def this_year():
     return timezone.now().year
@@ -137,7 +141,8 @@ def country_states(year, today=None):
     queries, whatever the number of rows.
     """
     today = this_year() if today is None else today
-    states = {country.pk: CountryState(country) for country in Country.objects.published()}
+    countries = Country.objects.published().exclude(code=HOME)
+    states = {country.pk: CountryState(country) for country in countries}
 
     missions = (
         Mission.objects.published()
@@ -189,14 +194,18 @@ def country_states(year, today=None):
         .select_related("project")
         .order_by("project__name", "role")
     )
+    # A country with several roles in one project (initiator and member) is one line.
+    roles = {}
     for participation in participations:
-        project = participation.project
         if participation.country_id not in states:
-            continue
-        states[participation.country_id].facts.append(
+            continue  # Azerbaijan, or a country unpublished a moment ago
+        key = (participation.country_id, participation.project)
+        roles.setdefault(key, []).append(participation.get_role_display().lower())
+    for (country_id, project), names in roles.items():
+        states[country_id].facts.append(
             Fact(
                 "project",
-                f"Project: {participation.get_role_display().lower()}",
+                f"Project: {', '.join(names)}",
                 project.name,
                 f"since {project.date_display}" if project.date else "",
                 project.get_absolute_url(),

@@ -2,6 +2,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
 from history import dates
@@ -47,6 +48,22 @@ class Country(CitedRecord):
 
     def get_absolute_url(self):
         return reverse("diplomacy:country-detail", args=[self.code.code.lower()])
+
+    def holdings(self):
+        """What the site holds on the country, as "2 relations · 1 mission".
+
+        Reads the relations, missions and participations prefetched through
+        the door (with_links), so a list of countries costs the same queries.
+        """
+        relations = len(self.relations.all())
+        missions = len(self.missions.all())
+        projects = len({participation.project_id for participation in self.participations.all()})
+        parts = [
+            (ngettext("%(n)d relation", "%(n)d relations", relations), relations),
+            (ngettext("%(n)d mission", "%(n)d missions", missions), missions),
+            (ngettext("%(n)d project", "%(n)d projects", projects), projects),
+        ]
+        return " · ".join(text % {"n": n} for text, n in parts if n)
 
 
 class Relation(Dated, CitedRecord):
@@ -149,6 +166,11 @@ class Organization(CitedRecord):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def standings(self):
+        """Azerbaijan's standings in it, as "Member · Chair" (memberships prefetched)."""
+        kinds = dict.fromkeys(member.get_kind_display() for member in self.memberships.all())
+        return " · ".join(kinds)
 
 
 class Membership(Dated, CitedRecord):

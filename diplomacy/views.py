@@ -43,6 +43,10 @@ class CountryListView(FilteredListView):
     model = Country
     filterset_class = filters.CountryFilterSet
 
+    def get_queryset(self):
+        # Each row counts what the site holds on the country (Country.holdings).
+        return super().get_queryset().with_links("relations", "missions", "participations")
+
 
 class CountryDetailView(RecordDetailView):
     schema_type = "Country"
@@ -58,6 +62,10 @@ class CountryDetailView(RecordDetailView):
 class OrganizationListView(FilteredListView):
     model = Organization
     filterset_class = filters.OrganizationFilterSet
+
+    def get_queryset(self):
+        # Each row names Azerbaijan's standings in it (Organization.standings).
+        return super().get_queryset().with_links("memberships")
 
 
 class OrganizationDetailView(RecordDetailView):
@@ -121,6 +129,7 @@ def world_map(request):
     view = form.cleaned_data["view"]
     context.update(
         view=view,
+        home=maps.HOME,
         views=[(key, label) for key, (label, _) in maps.VIEWS.items()],
         viewbox=maps.VIEWS[view][1] or viewbox,
         year=year,

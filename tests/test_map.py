@@ -166,6 +166,33 @@ def test_conflict_outranks_a_mission_and_the_table_keeps_both(content):
     assert state.summary == "Armenia: Conflict; Diplomatic mission"
 
 
+def test_azerbaijan_is_never_a_partner_of_itself(content):
+    corridor = Project.objects.get(slug="southern-gas-corridor")
+    Participation.objects.create(project=corridor, country=country("AZ"), role="initiator")
+
+    assert "AZ" not in maps.country_states(2020, today=2026)
+
+
+def test_several_roles_in_one_project_are_one_line(content):
+    corridor = Project.objects.get(slug="southern-gas-corridor")
+    Participation.objects.create(project=corridor, country=content["TR"], role="initiator")
+
+    facts = maps.country_states(2026, today=2026)["TR"].facts
+    projects = [fact for fact in facts if fact.state == "project"]
+    assert [(fact.text, fact.kind) for fact in projects] == [
+        ("Southern Gas Corridor", "Project: initiator, member")
+    ]
+
+
+def test_the_legend_hides_states_no_country_has_that_year(client, content):
+    html = page(client, 1919)
+    data = client.get(reverse("diplomacy:map-states"), {"year": 1919}).json()
+
+    assert '<li data-state="mission">' in html
+    assert '<li data-state="conflict" hidden>' in html
+    assert {entry["state"]: entry["count"] for entry in data["legend"]}["conflict"] == 0
+
+
 def test_drafts_never_count(content):
     draft = country("DE", status=Status.DRAFT)
     mission(draft, "1919")

@@ -296,7 +296,8 @@ PAGES = {
     # the event; citations, aliases, periods, people, countries, organizations,
     # projects; the missions it ended; previous and next
     "/events/event-1/": (14, ["Shirvan pipeline 2", "Shirvan organization 2"]),
-    "/countries/": (2, ["Shirvan country {last}"]),
+    # count; the page; its relations, missions and project participations
+    "/countries/": (5, ["Shirvan country {last}"]),
     # the country; citations, aliases; relations; missions; participations
     # with projects; events; figures with their country and organization; documents;
     # the citations of the relations, missions and figures, which have no page
@@ -309,8 +310,8 @@ PAGES = {
             "Shirvan embassies 1b",
         ],
     ),
-    # count; Azerbaijan's standings counted; the page
-    "/organizations/": (3, ["Shirvan organization {last}"]),
+    # count; Azerbaijan's standings counted; the page; their memberships
+    "/organizations/": (4, ["Shirvan organization {last}"]),
     # the organization; citations, aliases; its parent; memberships; the seats
     # it elected to; organs with their parent; events; figures with their
     # country and organization; the citations of the seats and figures

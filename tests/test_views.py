@@ -102,6 +102,32 @@ def test_list_query_count_does_not_grow_with_rows(client, db, name):
     assert few == many
 
 
+def test_country_rows_count_what_the_site_holds_through_the_door(client, db):
+    georgia = f.CountryFactory(code="GE")
+    f.RelationFactory.create_batch(2, country=georgia)
+    f.RelationFactory(country=georgia, status=Status.DRAFT)
+    f.MissionFactory(country=georgia)
+    corridor = f.ProjectFactory()
+    for role in ("initiator", "member"):  # two roles, one project
+        f.ParticipationFactory(project=corridor, country=georgia, role=role)
+    f.ParticipationFactory(project=f.ProjectFactory(status=Status.DRAFT), country=georgia)
+
+    html = page(client, reverse("diplomacy:country-list"))
+
+    assert '<span class="kind">2 relations · 1 mission · 1 project</span>' in html
+
+
+def test_organization_rows_name_azerbaijans_standings(client, db):
+    organization = f.OrganizationFactory()
+    f.MembershipFactory.create_batch(2, organization=organization)
+    f.MembershipFactory(organization=organization, kind="chair")
+    f.MembershipFactory(organization=organization, kind="observer", status=Status.DRAFT)
+
+    html = page(client, reverse("diplomacy:organization-list"))
+
+    assert '<span class="kind">Member · Chair</span>' in html
+
+
 def test_event_list_query_count_is_the_same_for_10_and_1000_events(client, db):
     make(f.EventFactory, 10)
     few = queries_for(client, reverse("diplomacy:event-list") + "?category=statehood")

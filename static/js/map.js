@@ -70,8 +70,10 @@
 
     function drawLegend(legend) {
       legend.forEach(function (entry) {
-        var count = root.querySelector('.map-legend li[data-state="' + entry.state + '"] [data-count]');
-        if (count) count.textContent = entry.countries;
+        var item = root.querySelector('.map-legend li[data-state="' + entry.state + '"]');
+        if (!item) return;
+        item.hidden = entry.count === 0;
+        item.querySelector("[data-count]").textContent = entry.countries;
       });
     }
 
