@@ -86,11 +86,11 @@ class EventFilterSet(DatedFilterSet):
             "q",
             "year_from",
             "year_to",
+            "category",
             "period",
             "country",
             "organization",
             "person",
-            "category",
         ]
 
 

@@ -105,12 +105,31 @@ class YearFilter(django_filters.Filter):
 
 
 class OrderingFilter(django_filters.OrderingFilter):
-    """Ordering where "date" means chronological, undated records last."""
+    """Ordering where "date" means chronological, undated records last.
+
+    The form offers no blank "default order": its first field is the model's
+    own order, so what the select shows is what the list does.
+    """
+
+    labels = {
+        "date": "Oldest first",
+        "-date": "Newest first",
+        "title": "Title, A to Z",
+        "-title": "Title, Z to A",
+        "name": "Name, A to Z",
+        "-name": "Name, Z to A",
+        "position": "In the sources’ order",
+        "-position": "Reverse of the sources’ order",
+    }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Sort by")
-        kwargs.setdefault("empty_label", "Default order")
+        kwargs.setdefault("empty_label", None)
         super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        choices = super().build_choices(fields, labels)
+        return [(param, self.labels.get(param, label)) for param, label in choices]
 
     def filter(self, qs, value):
         # "ordering=," gives empty items: they name no field and are skipped.
@@ -447,6 +466,7 @@ class RecordFilterSet(django_filters.FilterSet):
                 value,
             )
             for name, field in self.form.fields.items()
+            if name != "ordering"  # a sort, shown in its select, narrows nothing
             for value in self.data.getlist(name)  # each value once, as the filter read it
             if value.strip()
         ]
@@ -502,7 +522,9 @@ class DatedFilterSet(RecordFilterSet):
 class PeriodFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
     kind = ChoicesFilter(choices=Period.Kind.choices)
-    ordering = OrderingFilter(fields={"date_lower": "date", "name": "name"})
+    ordering = OrderingFilter(
+        fields={"position": "position", "date_lower": "date", "name": "name"}
+    )
 
     class Meta(DatedFilterSet.Meta):
         model = Period

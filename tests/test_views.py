@@ -102,6 +102,17 @@ def test_list_query_count_does_not_grow_with_rows(client, db, name):
     assert few == many
 
 
+def test_the_sort_select_says_what_each_order_is_and_is_no_filter(client, db):
+    f.EventFactory()
+    html = page(client, reverse("diplomacy:event-list"), ordering="-date")
+
+    options = re.findall(r'<option value="(-?\w+)"( selected)?>([^<]+)</option>', html)
+    assert ("-date", " selected", "Newest first") in options
+    assert options[0] == ("date", "", "Oldest first")  # the list's own order comes first
+    assert 'value="">' not in html.split('name="ordering"')[1].split("</select>")[0]
+    assert "active</span>" not in html  # a sort narrows nothing
+
+
 def test_country_rows_count_what_the_site_holds_through_the_door(client, db):
     georgia = f.CountryFactory(code="GE")
     f.RelationFactory.create_batch(2, country=georgia)
