@@ -1,6 +1,7 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
@@ -450,13 +451,19 @@ class Figure(Dated, CitedRecord):
         Relation, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
     )
 
-    search_body = ("unit",)
+    search_body = ("amount", "date_display")
 
     class Meta(Dated.Meta):
         ordering = [*CHRONOLOGICAL, "label"]
 
     def __str__(self):
         return self.label
+
+    @property
+    def amount(self):
+        """The figure as a reader says it: "more than 1,500 people"."""
+        qualifier = self.get_qualifier_display().lower() if self.qualifier else ""
+        return " ".join(filter(None, [qualifier, floatformat(self.value, "-2g"), self.unit]))
 
     def get_absolute_url(self):
         return f"{reverse('diplomacy:home')}#{self.slug}"

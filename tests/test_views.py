@@ -13,7 +13,7 @@ from django_countries import countries
 
 from diplomacy.models import Country, Event
 from history.filters import CheckboxGroup
-from history.models import CitedRecord, Dated, Person, Quote, Status
+from history.models import Citation, CitedRecord, Dated, Person, Quote, Status
 from tests import factories as f
 
 LISTS = {
@@ -541,6 +541,29 @@ def test_home_shows_figures_with_their_sources_and_latest_events(client, db):
     assert figure.label in html
     assert figure.citations.get().source.get_absolute_url() in html
     assert event.get_absolute_url() in html
+
+
+def test_a_figure_reads_as_a_reader_says_it_on_home_and_in_search(client, db):
+    f.FigureFactory(label="Missions in Baku", value=16, unit="states", qualifier="more-than")
+
+    home = page(client, reverse("diplomacy:home"))
+    found = page(client, reverse("diplomacy:search"), q="missions")
+
+    assert '<p class="figure-value">More than 16 states</p>' in home
+    assert "more than 16 states" in found
+
+
+def test_a_quotation_is_set_once_with_its_source_beside_it(client, db):
+    source = f.SourceFactory(text="He said: We have created the basic principles.")
+    words = "We have created the basic principles."
+    citation = Citation.objects.create(source=source, quote=words)
+    quote = f.QuoteFactory(text=citation.quote, citations=[citation])
+
+    html = page(client, quote.get_absolute_url())
+
+    main = html.split("<main")[1].split("</main>")[0]
+    assert main.count("<blockquote") == 1
+    assert f'The quotation above is from <a href="{source.get_absolute_url()}#passage-' in html
 
 
 def test_applied_filters_read_as_names_not_codes(client, db):
