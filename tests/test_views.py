@@ -485,6 +485,21 @@ def test_source_page_anchors_each_citation_on_its_words_and_links_its_records(cl
     assert f'<a href="{event.get_absolute_url()}">[{event}]</a>' in html
 
 
+def test_source_page_folds_the_records_of_a_passage_cited_by_more_than_two(client, db):
+    source = f.SourceFactory(text="Missions of 16 states functioned in Baku. It holds.")
+    missions = f.CitationFactory(source=source, quote="Missions of 16 states")
+    holds = f.CitationFactory(source=source, quote="It holds")
+    events = f.EventFactory.create_batch(3, citations=[missions])
+    f.EventFactory(citations=[holds])
+
+    html = page(client, source.get_absolute_url())
+
+    folded = html.split('<details class="supports"><summary>cited by 3 records</summary>')
+    assert len(folded) == 2
+    assert all(event.get_absolute_url() in folded[1].split("</details>")[0] for event in events)
+    assert html.count('<details class="supports">') == 1  # one record: a plain link
+
+
 def test_an_unknown_country_code_answers_404(client, db):
     page(client, "/countries/zz/", status=404)
     page(client, "/countries/not-a-code/", status=404)
