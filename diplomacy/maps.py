@@ -47,7 +47,7 @@ class State:
 
 # Highest precedence first: a country with facts of several kinds shows the first.
 STATES = [
-    State("conflict", "Conflict", "A conflict the content records for that year."),
+    State("conflict", "Conflict", "A conflict the sources record for that year."),
     State("rule", "Rule or occupation", "Rule over Azerbaijan or occupation, that year."),
     State("mission", "Diplomatic mission", "A mission or consulate in either direction."),
     State(

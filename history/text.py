@@ -102,14 +102,25 @@ def shorten(text: str, limit: int) -> str:
 # A break between paragraphs: a run of line breaks after the end of a sentence,
 # before a capital, a digit or an opening quote.
 _PARAGRAPH_END = re.compile(r"(?<=[.!?:”\"])([ \t]*\n[\s]*)(?=[\"“‘(\dA-ZА-ЯƏÜÖĞŞÇİ])")
+# A line that opens an item of a list ("- Non-interference in …").
+_LIST_ITEM = re.compile(r"([ \t]*\n[\s]*)(?=- )")
 
 
 def reflow(text: str) -> str:
     """`text` with the line breaks of its PDF's narrow columns as spaces, those that
-    end a sentence kept: the same length, so that a passage's offsets still hold."""
+    end a sentence or open a list item kept: the same length, so that a passage's
+    offsets still hold. A break after a hyphen ("North-|South") joins the word
+    with a zero-width space, which a browser may still break at."""
     kept = {
         match.start(1) + i
-        for match in _PARAGRAPH_END.finditer(text)
+        for pattern in (_PARAGRAPH_END, _LIST_ITEM)
+        for match in pattern.finditer(text)
         for i in range(len(match.group(1)))
     }
-    return "".join(" " if char == "\n" and i not in kept else char for i, char in enumerate(text))
+
+    def joined(i, char):
+        if char != "\n" or i in kept:
+            return char
+        return "\u200b" if i and text[i - 1] == "-" else " "
+
+    return "".join(joined(i, char) for i, char in enumerate(text))

@@ -573,6 +573,12 @@ def test_the_header_has_a_labelled_search_form(client, db):
     assert 'id="site-search-q" name="q"' in html
 
 
+def test_the_search_page_has_one_search_box_holding_the_words(client, db):
+    html = client.get(reverse("diplomacy:search"), {"q": "Baku"}).content.decode()
+    assert 'class="site-search"' not in html
+    assert re.search(r'<input type="search" id="search-q" name="q" value="Baku"', html)
+
+
 def test_opensearch_points_at_the_search_page(client, db):
     xml = client.get(reverse("opensearch")).content.decode()
     assert "/search/?q={searchTerms}" in xml

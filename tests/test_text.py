@@ -96,3 +96,14 @@ def test_reflow_keeps_paragraphs_and_the_length():
     assert flowed.split("\n")[0] == "Azerbaijan, which has a   millennial tradition."
     assert "The next  paragraph." in flowed
     assert ".\n\n“A quote”" in flowed
+
+
+def test_reflow_keeps_list_items_apart_and_joins_a_word_broken_after_its_hyphen():
+    pdf = (
+        "principles:\n\n- Non-interference in the internal \naffairs;"
+        "\n- Completion of the North-\nSouth corridor."
+    )
+    flowed = text.reflow(pdf)
+    assert len(flowed) == len(pdf)
+    assert "principles:\n\n- Non-interference in the internal  affairs;\n- Completion" in flowed
+    assert "North-\u200bSouth corridor." in flowed

@@ -113,6 +113,12 @@ def test_the_sort_select_says_what_each_order_is_and_is_no_filter(client, db):
     assert "active</span>" not in html  # a sort narrows nothing
 
 
+def test_an_undated_event_says_its_date_is_not_given(client, db):
+    f.EventFactory(date="")
+    html = page(client, reverse("diplomacy:event-list"))
+    assert '<span class="when">Date not given</span>' in html
+
+
 def test_country_rows_count_what_the_site_holds_through_the_door(client, db):
     georgia = f.CountryFactory(code="GE")
     f.RelationFactory.create_batch(2, country=georgia)

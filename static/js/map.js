@@ -114,7 +114,7 @@
       });
       if (!rows.length) {
         var empty = el("tr", { class: "empty" });
-        empty.appendChild(el("td", { colspan: "2" }, "The content records nothing for this year."));
+        empty.appendChild(el("td", { colspan: "2" }, "The sources record nothing for this year."));
         body.appendChild(empty);
       }
       others.replaceChildren();
