@@ -573,6 +573,13 @@ def test_the_header_has_a_labelled_search_form(client, db):
     assert 'id="site-search-q" name="q"' in html
 
 
+def test_results_are_kept_out_of_search_engines_but_the_search_page_is_not(client, db):
+    results = client.get(reverse("diplomacy:search"), {"q": "Baku"}).content.decode()
+    page = client.get(reverse("diplomacy:search")).content.decode()
+    assert '<meta name="robots" content="noindex">' in results
+    assert "noindex" not in page
+
+
 def test_the_search_page_has_one_search_box_holding_the_words(client, db):
     html = client.get(reverse("diplomacy:search"), {"q": "Baku"}).content.decode()
     assert 'class="site-search"' not in html
