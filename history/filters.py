@@ -104,11 +104,22 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+class OrderingSelect(forms.Select):
+    """The sort select, with its list's own order as the blank choice: a form sent
+    without touching it adds no ?ordering= to the address, so a filtered list keeps
+    one address. The same order by name (?ordering=date) stays valid, and shows as
+    the blank choice."""
+
+    def optgroups(self, name, value, attrs=None):
+        blank, _list_order, *others = super().optgroups(name, value, attrs)
+        return [blank, *others]
+
+
 class OrderingFilter(django_filters.OrderingFilter):
     """Ordering where "date" means chronological, undated records last.
 
-    The form offers no blank "default order": its first field is the model's
-    own order, so what the select shows is what the list does.
+    Its first field is the model's own order: the blank choice says which it is
+    ("Oldest first"), not "Default order".
     """
 
     labels = {
@@ -124,8 +135,9 @@ class OrderingFilter(django_filters.OrderingFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", "Sort by")
-        kwargs.setdefault("empty_label", None)
         super().__init__(*args, **kwargs)
+        self.extra["empty_label"] = self.extra["choices"][0][1]
+        self.extra["widget"] = OrderingSelect
 
     def build_choices(self, fields, labels):
         choices = super().build_choices(fields, labels)

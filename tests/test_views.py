@@ -104,13 +104,23 @@ def test_list_query_count_does_not_grow_with_rows(client, db, name):
 
 def test_the_sort_select_says_what_each_order_is_and_is_no_filter(client, db):
     f.EventFactory()
-    html = page(client, reverse("diplomacy:event-list"), ordering="-date")
+    url = reverse("diplomacy:event-list")
 
-    options = re.findall(r'<option value="(-?\w+)"( selected)?>([^<]+)</option>', html)
-    assert ("-date", " selected", "Newest first") in options
-    assert options[0] == ("date", "", "Oldest first")  # the list's own order comes first
-    assert 'value="">' not in html.split('name="ordering"')[1].split("</select>")[0]
+    def options(**params):
+        html = page(client, url, **params)
+        select = html.split('name="ordering"')[1].split("</select>")[0]
+        return html, re.findall(r'<option value="(-?\w*)"( selected)?>([^<]+)</option>', select)
+
+    html, newest = options(ordering="-date")
+    assert ("-date", " selected", "Newest first") in newest
     assert "active</span>" not in html  # a sort narrows nothing
+    # The list's own order is the blank choice, so a form sent as it is adds no
+    # ?ordering=; asked for by name, it shows as that choice, once.
+    for params in ({}, {"ordering": "date"}):
+        _, chosen = options(**params)
+        assert chosen[0][::2] == ("", "Oldest first")
+        assert not any(selected for _, selected, _ in chosen[1:])  # so the first shows
+        assert [value for value, _, _ in chosen] == ["", "-date", "title", "-title"]
 
 
 def test_an_undated_event_says_its_date_is_not_given(client, db):
