@@ -1,7 +1,10 @@
 import datetime
+import difflib
 import json
+import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,17 +15,24 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import editorial, versions
 from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Source, Status
 from .resources import resource_for
 
 IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
+
+# The admin is the site's own tool, and says so in its header and its pages' titles.
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Editing the content"
 
 
 class CitationFormSet(BaseInlineFormSet):
@@ -39,18 +49,89 @@ class CitationFormSet(BaseInlineFormSet):
 
 
 class CitationInline(admin.TabularInline):
-    """A record's citations, one row each; made per model by citation_inline()."""
+    """A record's citations, one row each; made per model by citation_inline().
+
+    Chosen by their words (autocomplete, searching CitationAdmin.search_fields);
+    a chosen citation shows its words in full, with source and locator.
+    """
 
     formset = CitationFormSet
     autocomplete_fields = ["citation"]
     extra = 1
     verbose_name = "citation"
     verbose_name_plural = "citations (the source passages this record rests on)"
+    classes = ["citations"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name != "citation":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        kwargs["queryset"] = Citation.objects.select_related("source").defer("source__text")
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field.label_from_instance = lambda citation: citation.in_full
+        return field
 
 
 def citation_inline(model):
     through = model.citations.through
     return type(f"{model.__name__}CitationInline", (CitationInline,), {"model": through})
+
+
+def word_diff(old, new):
+    """`old` and `new` as one whole text, escaped, with the words that went marked
+    <del> and those that came <ins>."""
+    before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(format_html('<del class="diff">{}</del>', "".join(before[i1:i2])))
+        if j2 > j1:
+            parts.append(format_html('<ins class="diff">{}</ins>', "".join(after[j1:j2])))
+    return mark_safe("".join(parts))
+
+
+def shown(field, value):
+    """A field's value as the admin shows it, as text."""
+    if value is None or value == "":
+        return ""
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime.datetime):
+        return versions.when(value)
+    return getattr(value, "in_full", None) or str(value)
+
+
+def links_diff(old, new):
+    """The links that went (<del>) and came (<ins>), one a line, each named in full."""
+    gone = [shown(None, link) for link in old if link not in new]
+    came = [shown(None, link) for link in new if link not in old]
+    return format_html_join(
+        "\n",
+        '<{0} class="diff">{1}</{0}>',
+        [("del", name) for name in gone] + [("ins", name) for name in came],
+    )
+
+
+class VersionDiff(HistoricalRecordContextHelper):
+    """What a version changed, field by field: the whole text, the changed words marked."""
+
+    def context_for_delta_changes(self, delta):
+        changes = []
+        for change in delta.changes:
+            field = self.model._meta.get_field(change.field)
+            old = self.prepare_delta_change_value(change, change.old)
+            new = self.prepare_delta_change_value(change, change.new)
+            if field.many_to_many:
+                diff = links_diff(old, new)
+            else:
+                diff = word_diff(shown(field, old), shown(field, new))
+            changes.append({"field": capfirst(field.verbose_name), "diff": diff})
+        return changes
 
 
 class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
@@ -63,9 +144,13 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """
 
     history_list_per_page = 50
+    object_history_list_template = "admin/history/object_history_list.html"
     recover_list_template = "admin/history/recover_list.html"
     # The import and export buttons are added around this one's object tools.
     change_list_template = "admin/history/change_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return VersionDiff(self.model, historical_record)
 
     def get_resource_classes(self, request):
         return [resource_for(self.model)]
@@ -345,8 +430,12 @@ class CitationAdmin(HistoryAdmin):
     list_filter = ["source"]
     search_fields = ["quote", "locator", "source__title"]
     autocomplete_fields = ["source"]
-    list_select_related = ["source"]
     readonly_fields = ["records"]
+
+    def get_queryset(self, request):
+        # Each citation names its source (the list, the autocomplete's choices): one
+        # query for them all, without the source's whole text.
+        return super().get_queryset(request).select_related("source").defer("source__text")
 
     @admin.display(description="cited by")
     def records(self, citation):

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from import_export import fields, resources, widgets
 
-from . import editorial
+from . import editorial, versions
 from .models import Passage, Source, one_version_each
 
 NOT_IMPORTED = ("id", "created_at", "updated_at", "date_lower", "date_upper")
@@ -150,7 +150,7 @@ class ContentResource(resources.ModelResource):
                 row[field.name] = ""
 
     def before_save_instance(self, instance, row, **kwargs):
-        instance._change_reason = "Imported"
+        instance._change_reason = versions.IMPORTED
 
 
 @functools.cache

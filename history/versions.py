@@ -12,12 +12,16 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CASCADE, F, OuterRef, Q, Subquery
+from django.utils import formats, timezone
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from . import editorial, text
 from .models import ContentHistory, Record
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
+# The reasons of versions written in bulk: the review page sums each load up in one line.
+LOADED, IMPORTED = "Loaded from fixtures", "Imported"
+BULK_REASONS = (LOADED, IMPORTED)
 # Records deleted by cascade get their deletion rows within this time of their parent's.
 CASCADE_WINDOW = datetime.timedelta(seconds=10)
 
@@ -37,6 +41,11 @@ def versions(model, pk):
     )
 
 
+def when(moment):
+    """A moment as the admin writes it everywhere (DATETIME_FORMAT, config/formats)."""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 def saved_since(record, seen):
     """Who saved `record` after the version of `seen` (its updated_at then), and what changed."""
     model = type(record)
@@ -48,8 +57,10 @@ def saved_since(record, seen):
         latest = None
     opened = history.filter(updated_at=seen).first()
     who = latest.history_user if latest and latest.history_user else "someone else"
-    when = record.updated_at.strftime("%Y-%m-%d %H:%M:%S")
-    message = f"{who} saved this record at {when} UTC, after the version you started from."
+    message = (
+        f"{who} saved this record at {when(record.updated_at)}, "
+        "after the version you started from."
+    )
     if latest and opened:
         changed = []
         for change in latest.diff_against(opened).changes:
@@ -119,10 +130,12 @@ def restore_version(version, user=None, reason=None, links_from=None):
             getattr(instance, name).set([pk for pk in pks if pk in present])
     finally:
         del instance.skip_history_when_saving
-    when = version.history_date.strftime("%Y-%m-%d %H:%M:%S")
-    note = reason or (f"Restored the version of {when}" if exists else f"Recovered ({when})")
+    then = when(version.history_date)
+    note = reason or (
+        f"Restored the version of {then}." if exists else f"Recovered as it was on {then}."
+    )
     if missing:
-        note += "; gone and not restored: " + ", ".join(missing)
+        note = note.removesuffix(".") + "; gone and not restored: " + ", ".join(missing) + "."
     record_version(instance, user=user, reason=note, history_type=CHANGED)
     return instance
 
@@ -205,7 +218,7 @@ def _relink(record, user):
                     getattr(holder, field.name).add(record)
 
 
-def record_baseline(model, user=None, reason="Loaded from fixtures"):
+def record_baseline(model, user=None, reason=LOADED):
     """Write a version for each record of `model` that has none, or whose last
     version is older than the record (a fixture load changed it). Returns the count.
     """

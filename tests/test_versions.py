@@ -1,9 +1,13 @@
 """History and undo: a version for every save path, exact restores, recovered deletions."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import escape
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -201,16 +205,36 @@ def test_the_admin_reverts_to_a_version(client, event, publisher):
     assert fields(Event.objects.get(pk=event.pk)) == earlier
 
 
-def test_the_history_page_shows_what_changed_field_by_field(client, event, publisher):
-    event.title = "Rewritten"
+def test_the_history_page_shows_the_whole_changed_text_with_the_changed_words_marked(
+    client, event, publisher
+):
+    words = "The first words of a summary long enough to be shortened, " * 4
+    event.summary = words + "with <b>markup</b> & an end."
+    event.save()
+    event.summary = words + "with <b>markup</b> & another end."
+    event.status = Status.DRAFT
     event.save()
     client.force_login(publisher)
     page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk]))
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Proclamation" in text and "Rewritten" in text
-    assert "<strong>Title:</strong>" in text  # the field-level diff
-    assert "Proclamation\n" in text
+    marked = (
+        escape(words + "with <b>markup</b> & ")
+        + '<del class="diff">an</del><ins class="diff">another</ins> end.'
+    )
+    assert marked in text  # the whole text, escaped, the changed word marked
+    assert "chars]" not in text
+    assert '<del class="diff">Published</del><ins class="diff">Draft</ins>' in text
+
+
+def test_the_history_page_names_the_links_that_went_and_came(client, event, publisher):
+    gone, came = event.citations.get(), factories.CitationFactory(locator="p. 7")
+    event.citations.set([came])
+    client.force_login(publisher)
+    text = client.get(reverse("admin:diplomacy_event_history", args=[event.pk])).content.decode()
+    assert f'<del class="diff">{escape(gone.in_full)}</del>' in text
+    assert f'<ins class="diff">{escape(came.in_full)}</ins>' in text
+    assert came.in_full.endswith(", p. 7") and came.quote in came.in_full
 
 
 def test_an_editor_cannot_restore_a_record_into_publication(client, event, editor):
@@ -312,3 +336,30 @@ def test_the_deletion_version_holds_the_links_at_deletion(event):
     deleted = versions.versions(Event, pk).first()
     assert deleted.history_type == "-"
     assert versions.links(deleted) == links
+
+
+# --- Reasons --------------------------------------------------------------------------
+
+
+def test_every_version_gives_its_reason_as_a_sentence(client, event, publisher):
+    pk = event.pk
+    client.force_login(publisher)
+    client.post(admin_url(Event, "delete", pk), {"post": "yes"})
+
+    assert versions.versions(Event, pk).first().history_change_reason == "Deleted."
+    page = client.get(reverse("admin:diplomacy_event_history", args=[pk])).content.decode()
+    assert "None" not in page
+
+
+def test_a_restores_reason_writes_the_time_as_the_history_page_does(client, event, publisher):
+    version = history_of(event)[0]
+    event.title = "Rewritten"
+    event.save()
+    client.force_login(publisher)
+    client.post(reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.pk]))
+
+    shown = formats.date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
+    assert history_of(event)[0].history_change_reason == f"Restored the version of {shown}."
+    page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk])).content.decode()
+    assert page.count(shown) >= 2  # the version's own row, and the restore's reason
+    assert re.search(r"\d{4}-\d\d-\d\d", page) is None  # no ISO date anywhere
