@@ -1,3 +1,4 @@
+import copy
 import datetime
 import difflib
 import json
@@ -82,7 +83,7 @@ def word_diff(old, new):
     before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
     parts = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+    for operation, i1, i2, j1, j2 in _whole_phrases(matcher.get_opcodes(), before):
         if operation == "equal":
             parts.append(escape("".join(before[i1:i2])))
             continue
@@ -91,6 +92,26 @@ def word_diff(old, new):
         if j2 > j1:
             parts.append(format_html('<ins class="diff">{}</ins>', "".join(after[j1:j2])))
     return mark_safe("".join(parts))
+
+
+def _whole_phrases(opcodes, words):
+    """The changes, with two changes only a space apart made one ("foreign policy" →
+    "foreign-policy course", not "foreign" → "foreign-policy", "policy" → "course")."""
+    merged = []
+    for opcode in opcodes:
+        operation, _, i2, _, j2 = opcode
+        if (
+            len(merged) >= 2
+            and operation != "equal"
+            and merged[-2][0] != "equal"
+            and merged[-1][0] == "equal"
+            and not "".join(words[merged[-1][1] : merged[-1][2]]).strip()
+        ):
+            merged.pop()
+            first = merged.pop()
+            opcode = ("replace", first[1], i2, first[3], j2)
+        merged.append(opcode)
+    return merged
 
 
 def shown(field, value):
@@ -144,7 +165,9 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """
 
     history_list_per_page = 50
+    object_history_template = "admin/history/object_history.html"
     object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
     recover_list_template = "admin/history/recover_list.html"
     # The import and export buttons are added around this one's object tools.
     change_list_template = "admin/history/change_list.html"
@@ -181,12 +204,32 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return super().changelist_view(request, context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Show a version (GET); restore it exactly, links included (POST)."""
-        if request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        """Show a version, every field and link, and what reverting changes (GET);
+        restore it exactly, links included (POST)."""
         version = get_object_or_404(
             self.model.history, **{self.opts.pk.attname: object_id, "history_id": version_id}
         )
+        if request.method != "POST":
+            request.showing_version = True  # every field read-only: get_readonly_fields
+            latest = versions.versions(self.model, object_id).first()
+            context = {
+                # The record's kind, not its history model's ("Historical events").
+                "opts": self.opts,
+                "version": version,
+                "version_links": self.version_links(self.links_version(version)),
+                "reverting": VersionDiff(self.model, version).context_for_delta_changes(
+                    version.diff_against(latest, foreign_keys_are_objs=True)
+                )
+                if latest and latest.pk != version.pk
+                else [],
+                **(extra_context or {}),
+            }
+            # Read-only, so nothing to prepopulate (simple-history reads the attribute).
+            showing = copy.copy(self)
+            showing.prepopulated_fields = {}
+            return super(HistoryAdmin, showing).history_form_view(
+                request, object_id, version_id, context
+            )
         current = self.model._base_manager.filter(pk=object_id).first()
         if current is None:
             if not self.has_recover_permission(request):
@@ -196,11 +239,49 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
         record = versions.restore_version(
             version, user=request.user, links_from=self.links_version(version)
         )
-        self.log_change(request, record, f"Restored the version #{version_id}.")
+        self.log_change(
+            request, record, f"Restored the version of {versions.when(version.history_date)}."
+        )
         self.message_user(request, f"Restored “{record}” as it was.", messages.SUCCESS)
         return HttpResponseRedirect(
             reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[record.pk])
         )
+
+    def version_links(self, version):
+        """[(field's name, [each linked record named in full])] of what `version` links to."""
+        found = versions.links(version) if version else {}
+        shown_links = []
+        for field in self.opts.many_to_many:
+            if field.name not in found:
+                continue
+            pks = found[field.name]
+            target = field.related_model._base_manager.filter(pk__in=pks)
+            if field.related_model is Citation:
+                target = target.select_related("source").defer("source__text")
+            named = {record.pk: shown(None, record) for record in target}
+            names = [named.get(pk, f"#{pk}, since deleted") for pk in pks]
+            shown_links.append((capfirst(field.verbose_name), names))
+        return shown_links
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if getattr(request, "showing_version", False):
+            # A version's links are shown from the version (version_links), not the record's.
+            return [
+                name
+                for name in fields
+                if not any(name == field.name for field in self.opts.many_to_many)
+            ]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if getattr(request, "showing_version", False):
+            fields = self.opts.concrete_fields
+            return [f.name for f in fields if f.editable and not f.primary_key] + [
+                name for name in readonly if name not in (f.name for f in fields)
+            ]
+        return readonly
 
     def links_version(self, version):
         """A deletion row is written after the links are gone: use the one before."""
@@ -260,6 +341,10 @@ class RecordForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.updated_at:
             self.fields["edited_from"].initial = self.instance.updated_at.isoformat()
+        if "date" in self.fields and getattr(self.instance, "date", ""):
+            # One Date row: the EDTF, and how the site writes it.
+            date = self.fields["date"]
+            date.help_text = f"The site writes “{self.instance.date_display}”. {date.help_text}"
 
     def clean(self):
         cleaned = super().clean()
@@ -274,6 +359,11 @@ class RecordForm(forms.ModelForm):
         return f"Not saved: {meanwhile} Reload the page to edit the current version."
 
 
+# Where the fields every record shares stand in its form (RecordAdmin.get_fields).
+AFTER_TITLE = ["date", "planned"]
+LAST = ["note", "aliases", "slug", "status", "publish_at", "created_at", "updated_at"]
+
+
 class RecordAdmin(HistoryAdmin):
     """What every public record shares: status, slug, publishing actions."""
 
@@ -283,6 +373,18 @@ class RecordAdmin(HistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    def get_fields(self, request, obj=None):
+        """The record's own fields first (its title, then its date), then its note and
+        other spellings, then its publication: slug, status, schedule, times."""
+        fields = super().get_fields(request, obj)
+        own = [name for name in fields if name not in (*AFTER_TITLE, *LAST)]
+        return [
+            *own[:1],
+            *(name for name in AFTER_TITLE if name in fields),
+            *own[1:],
+            *(name for name in LAST if name in fields),
+        ]
 
     def get_object(self, request, object_id, from_field=None):
         record = super().get_object(request, object_id, from_field)
@@ -412,9 +514,6 @@ class DatedAdminMixin:
     @admin.display(description="date", ordering="date_lower")
     def when(self, obj):
         return obj.date_display or "—"
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "when"]
 
 
 @admin.register(Source)

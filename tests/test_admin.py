@@ -261,3 +261,16 @@ def test_citations_are_chosen_by_their_words(client, db, editor):
     ).json()
     assert {"id": str(wanted.pk), "text": str(wanted)} in answer["results"]
     assert len(answer["results"]) < 4
+
+
+def test_the_event_form_has_one_date_row_that_says_how_the_site_writes_it(client, db, editor):
+    event = factories.EventFactory(date="1918-05-28")
+    client.force_login(editor)
+    page = client.get(admin_url(Event, "change", event.pk))
+    text = page.content.decode()
+    rows = [
+        name for _, fieldset in page.context["adminform"].fieldsets for name in fieldset["fields"]
+    ]
+    assert rows.count("date") == 1 and "when" not in rows
+    assert rows[:2] == ["title", "date"]  # the record's own name first, then its date
+    assert "The site writes “28 May 1918”." in text

@@ -363,3 +363,37 @@ def test_a_restores_reason_writes_the_time_as_the_history_page_does(client, even
     page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk])).content.decode()
     assert page.count(shown) >= 2  # the version's own row, and the restore's reason
     assert re.search(r"\d{4}-\d\d-\d\d", page) is None  # no ISO date anywhere
+
+
+def test_the_revert_page_shows_every_link_and_what_reverting_changes(client, event, publisher):
+    version = history_of(event)[0]
+    citation = event.citations.get()
+    event.title = "Rewritten"
+    event.save()
+    event.citations.clear()
+    client.force_login(publisher)
+    url = reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.history_id])
+
+    page = client.get(url)
+
+    text = page.content.decode()
+    links = dict(page.context["version_links"])
+    assert links["Citations"] == [citation.in_full]
+    assert links["Periods"] == [str(event.periods.get())]
+    assert f'<ins class="diff">{escape(citation.in_full)}</ins>' in text
+    assert '<del class="diff">Rewritten</del><ins class="diff">Proclamation</ins>' in text
+    assert '&rsaquo; <a href="/admin/diplomacy/event/">Events</a>' in text
+    assert "Historical" not in text
+    assert not page.context["adminform"].form.fields.keys() - {"edited_from"}  # nothing to edit
+
+
+def test_word_diff_marks_whole_phrases_and_escapes():
+    from history.admin import word_diff
+
+    assert word_diff("the foreign policy (x)", "the foreign-policy course (x)") == (
+        'the <del class="diff">foreign policy</del>'
+        '<ins class="diff">foreign-policy course</ins> (x)'
+    )
+    assert word_diff("a <b>", "a <i>") == (
+        'a <del class="diff">&lt;b&gt;</del><ins class="diff">&lt;i&gt;</ins>'
+    )
