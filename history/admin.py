@@ -1,14 +1,12 @@
 import copy
 import datetime
-import difflib
 import json
-import re
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
@@ -16,8 +14,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
@@ -77,43 +74,6 @@ def citation_inline(model):
     return type(f"{model.__name__}CitationInline", (CitationInline,), {"model": through})
 
 
-def word_diff(old, new):
-    """`old` and `new` as one whole text, escaped, with the words that went marked
-    <del> and those that came <ins>."""
-    before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
-    parts = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for operation, i1, i2, j1, j2 in _whole_phrases(matcher.get_opcodes(), before):
-        if operation == "equal":
-            parts.append(escape("".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(format_html('<del class="diff">{}</del>', "".join(before[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html('<ins class="diff">{}</ins>', "".join(after[j1:j2])))
-    return mark_safe("".join(parts))
-
-
-def _whole_phrases(opcodes, words):
-    """The changes, with two changes only a space apart made one ("foreign policy" →
-    "foreign-policy course", not "foreign" → "foreign-policy", "policy" → "course")."""
-    merged = []
-    for opcode in opcodes:
-        operation, _, i2, _, j2 = opcode
-        if (
-            len(merged) >= 2
-            and operation != "equal"
-            and merged[-2][0] != "equal"
-            and merged[-1][0] == "equal"
-            and not "".join(words[merged[-1][1] : merged[-1][2]]).strip()
-        ):
-            merged.pop()
-            first = merged.pop()
-            opcode = ("replace", first[1], i2, first[3], j2)
-        merged.append(opcode)
-    return merged
-
-
 def shown(field, value):
     """A field's value as the admin shows it, as text."""
     if value is None or value == "":
@@ -150,7 +110,7 @@ class VersionDiff(HistoricalRecordContextHelper):
             if field.many_to_many:
                 diff = links_diff(old, new)
             else:
-                diff = word_diff(shown(field, old), shown(field, new))
+                diff = versions.word_diff(shown(field, old), shown(field, new))
             changes.append({"field": capfirst(field.verbose_name), "diff": diff})
         return changes
 
@@ -171,6 +131,37 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     recover_list_template = "admin/history/recover_list.html"
     # The import and export buttons are added around this one's object tools.
     change_list_template = "admin/history/change_list.html"
+
+    def import_action(self, request, **kwargs):
+        """The dry run's table, a file row a table row, its values with their errors beside them.
+
+        Each row gets `cells`: (column, value or diff, that column's errors), and an
+        invalid row `other_errors`, those of no one column (a constraint on two).
+        """
+        response = super().import_action(request, **kwargs)
+        result = (getattr(response, "context_data", None) or {}).get("result")
+        if result is None:
+            return response
+        headers = result.diff_headers
+        for number, row in enumerate(result.rows, 1):
+            cells = list(zip(headers, row.diff or [], strict=False))
+            if row.import_type in ("update", "skip"):
+                # Named by its first column (its key); then only what changes.
+                cells = cells[:1] + [cell for cell in cells[1:] if 'class="diff"' in cell[1]]
+            row.number, row.cells = number, cells
+        for row in result.invalid_rows:
+            errors = row.error_dict
+            row.cells = [
+                (header, value, errors.get(header, []))
+                for header, value in zip(headers, row.values, strict=False)
+            ]
+            row.other_errors = [
+                f"{message}" if name == NON_FIELD_ERRORS else f"{name}: {message}"
+                for name, messages in errors.items()
+                if name not in headers
+                for message in messages
+            ]
+        return response
 
     def get_historical_record_context_helper(self, request, historical_record):
         return VersionDiff(self.model, historical_record)

@@ -101,8 +101,21 @@ class PassagesWidget(widgets.ManyToManyWidget):
         )
 
 
+class WordDiff(resources.Diff):
+    """A row's values as the history shows them: the whole text, changed words marked."""
+
+    def as_html(self):
+        return [
+            versions.word_diff("" if self.new else str(old), str(new))
+            for old, new in zip(self.left, self.right, strict=True)
+        ]
+
+
 class ContentResource(resources.ModelResource):
     """What every content model's import and export share."""
+
+    def get_diff_class(self):
+        return WordDiff
 
     def import_data(self, dataset, **kwargs):
         # All or nothing: one invalid row rolls back every other row.

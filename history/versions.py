@@ -8,11 +8,15 @@ new or changed record with `record_baseline`, in a few bulk queries.
 """
 
 import datetime
+import difflib
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CASCADE, F, OuterRef, Q, Subquery
 from django.utils import formats, timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from . import editorial, text
@@ -44,6 +48,51 @@ def versions(model, pk):
 def when(moment):
     """A moment as the admin writes it everywhere (DATETIME_FORMAT, config/formats)."""
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def word_diff(old, new):
+    """`old` and `new` as one whole text, escaped, with the words that went marked
+    <del> and those that came <ins>."""
+    before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, i1, i2, j1, j2 in _whole_phrases(matcher.get_opcodes(), before):
+        if operation == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        gone, came = "".join(before[i1:i2]), "".join(after[j1:j2])
+        if not (gone and came):  # words added or taken away: their spaces stay unmarked
+            text = gone or came
+            parts.append(escape(text[: len(text) - len(text.lstrip())]))
+            gone, came = gone.strip(), came.strip()
+        if gone:
+            parts.append(format_html('<del class="diff">{}</del>', gone))
+        if came:
+            parts.append(format_html('<ins class="diff">{}</ins>', came))
+        if not (i2 > i1 and j2 > j1):
+            text = "".join(before[i1:i2]) or "".join(after[j1:j2])
+            parts.append(escape(text[len(text.rstrip()) :]))
+    return mark_safe("".join(parts))
+
+
+def _whole_phrases(opcodes, words):
+    """The changes, with two changes only a space apart made one ("foreign policy" →
+    "foreign-policy course", not "foreign" → "foreign-policy", "policy" → "course")."""
+    merged = []
+    for opcode in opcodes:
+        operation, _, i2, _, j2 = opcode
+        if (
+            len(merged) >= 2
+            and operation != "equal"
+            and merged[-2][0] != "equal"
+            and merged[-1][0] == "equal"
+            and not "".join(words[merged[-1][1] : merged[-1][2]]).strip()
+        ):
+            merged.pop()
+            first = merged.pop()
+            opcode = ("replace", first[1], i2, first[3], j2)
+        merged.append(opcode)
+    return merged
 
 
 def saved_since(record, seen):

@@ -388,12 +388,13 @@ def test_the_revert_page_shows_every_link_and_what_reverting_changes(client, eve
 
 
 def test_word_diff_marks_whole_phrases_and_escapes():
-    from history.admin import word_diff
-
-    assert word_diff("the foreign policy (x)", "the foreign-policy course (x)") == (
+    assert versions.word_diff("the foreign policy (x)", "the foreign-policy course (x)") == (
         'the <del class="diff">foreign policy</del>'
         '<ins class="diff">foreign-policy course</ins> (x)'
     )
-    assert word_diff("a <b>", "a <i>") == (
+    assert versions.word_diff("Proclamation", "Proclamation of the republic") == (
+        'Proclamation <ins class="diff">of the republic</ins>'
+    )
+    assert versions.word_diff("a <b>", "a <i>") == (
         'a <del class="diff">&lt;b&gt;</del><ins class="diff">&lt;i&gt;</ins>'
     )
