@@ -13,14 +13,15 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import CASCADE, F, OuterRef, Q, Subquery
+from django.db.models import CASCADE, CharField, Count, F, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import TruncMinute
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from . import editorial, text
-from .models import ContentHistory, Record
+from .models import ContentHistory, Record, Source, required_links
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
 # The reasons of versions written in bulk: the review page sums each load up in one line.
@@ -311,3 +312,97 @@ def _bulk_links(records, rows):
             m2m_model(history=version_of[values[f"{source}_id"]], **values)
             for values in through.objects.filter(**{f"{source}__in": records}).values(*names)
         )
+
+
+# --- The review page's log: every change, newest first, bulk loads summed up ----------
+
+# Versions written by one load at most this far apart are summed up as one.
+LOAD_GAP = datetime.timedelta(minutes=5)
+
+
+def _filtered(model, username="", day_from=None, day_to=None):
+    history = model.history.all()
+    if username:
+        history = history.filter(history_user__username=username)
+    if day_from:
+        history = history.filter(history_date__date__gte=day_from)
+    if day_to:
+        history = history.filter(history_date__date__lte=day_to)
+    return history
+
+
+def change_log(models, **filters):
+    """Every version of `models` written by a person's change (not a bulk load), newest
+    first, as (model label, history_id, history_date) rows: one query however many
+    models, to page through (versions_named fetches a page's versions)."""
+    parts = [
+        _filtered(model, **filters)
+        .exclude(history_change_reason__in=BULK_REASONS)
+        .annotate(model_label=Value(label, output_field=CharField()))
+        .values_list("model_label", "history_id", "history_date")
+        .order_by()
+        for label, model in models.items()
+    ]
+    if not parts:
+        return []
+    return parts[0].union(*parts[1:], all=True).order_by("-history_date", "-history_id")
+
+
+def versions_named(models, rows):
+    """The versions of `rows` (change_log's), in their order, each with `record_name`
+    (the record as it is named now, or was when deleted) and `model`: a query a model."""
+    wanted = {}
+    for label, history_id, _ in rows:
+        wanted.setdefault(label, []).append(history_id)
+    found = {}
+    for label, ids in wanted.items():
+        model = models[label]
+        history = model.history.filter(history_id__in=ids).select_related("history_user")
+        history = {version.history_id: version for version in history}
+        pk = model._meta.pk.attname
+        current = model._base_manager.filter(
+            pk__in=[getattr(version, pk) for version in history.values()]
+        ).select_related(*(field.name for field in required_links(model)))
+        if model is Source:
+            current = current.defer("text")
+        names = {record.pk: str(record) for record in current}
+        for history_id, version in history.items():
+            version.model = model
+            version.record_name = names.get(getattr(version, pk)) or str(version.history_object)
+            found[(label, history_id)] = version
+    return [found[(label, history_id)] for label, history_id, _ in rows]
+
+
+def bulk_loads(models, **filters):
+    """The bulk loads (fixture loads, imports) among the versions of `models`, newest
+    first, one each: {"reason", "user", "first", "last", "count", "kinds": {model: n}}."""
+    groups = []
+    for model in models.values():
+        per_minute = (
+            _filtered(model, **filters)
+            .filter(history_change_reason__in=BULK_REASONS)
+            .order_by()
+            .values(
+                "history_change_reason",
+                "history_user__username",
+                minute=TruncMinute("history_date"),
+            )
+            .annotate(
+                count=Count("history_id"), first=Min("history_date"), last=Max("history_date")
+            )
+        )
+        groups += [{**group, "model": model} for group in per_minute]
+    groups.sort(key=lambda group: group["first"])
+    loads = []
+    for group in groups:
+        key = (group["history_change_reason"], group["history_user__username"])
+        load = loads[-1] if loads else None
+        if load is None or load["key"] != key or group["first"] - load["last"] > LOAD_GAP:
+            load = {"key": key, "reason": key[0], "user": key[1], "first": group["first"]}
+            load.update(last=group["last"], count=0, kinds={})
+            loads.append(load)
+        load["last"] = max(load["last"], group["last"])
+        load["count"] += group["count"]
+        model = group["model"]
+        load["kinds"][model] = load["kinds"].get(model, 0) + group["count"]
+    return loads[::-1]
