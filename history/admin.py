@@ -412,10 +412,30 @@ class RecordAdmin(HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The version this request writes says what changed, as the admin log does.
-        message = self.construct_change_message(request, form, formsets, not change)
-        reason = LogEntry(change_message=json.dumps(message)).get_change_message()
-        versions.record_version(form.instance, reason=reason)
+        versions.record_version(form.instance, reason=self.version_reason(form, formsets, change))
+
+    def version_reason(self, form, formsets, change):
+        """What the save changed, as the admin log says it, with the inline rows counted
+        ("Changed Summary. Added 1 citation."): the reason's column is short, and the
+        history shows each link in full below it."""
+        message = self.construct_change_message(None, form, [], not change)
+        sentences = [LogEntry(change_message=json.dumps(message)).get_change_message()]
+        for formset in formsets:
+            opts = formset.model._meta
+            if opts.auto_created:  # a link: named by what it links to (a citation)
+                opts = next(f for f in opts.fields if f.many_to_one and f != formset.fk)
+                opts = opts.related_model._meta
+            for verb, rows in (
+                ("Added", formset.new_objects),
+                ("Changed", formset.changed_objects),
+                ("Deleted", formset.deleted_objects),
+            ):
+                if rows:
+                    noun = opts.verbose_name if len(rows) == 1 else opts.verbose_name_plural
+                    sentences.append(f"{verb} {len(rows)} {noun}.")
+        if len(sentences) > 1 and sentences[0] == "No fields changed.":
+            sentences.pop(0)
+        return " ".join(sentences)
 
     def has_publish_permission(self, request):
         return editorial.may_publish(request.user, self.model)

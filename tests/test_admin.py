@@ -234,6 +234,8 @@ def test_citation_rows_changes_and_deletions_name_what_they_hold(client, db, pub
     assert f"Added event-citation relationship “{added}”." in message
     assert f"Deleted event-citation relationship “{gone}”." in message
     assert str(gone) == f"“{gone.quote}” — {gone.source.title}"
+    version = Event.history.filter(id=event.pk).first()
+    assert version.history_change_reason == "Added 1 citation. Deleted 1 citation."
     confirm = client.get(admin_url(Event, "delete", event.pk)).content.decode()
     assert "Event-country relationship: France" in confirm
     assert f"Event-citation relationship: {escape(kept)}" in confirm
