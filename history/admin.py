@@ -14,6 +14,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
@@ -22,7 +23,7 @@ from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import editorial, versions
+from . import editorial, text, versions
 from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Source, Status
 from .resources import resource_for
 
@@ -31,6 +32,9 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
 # The admin is the site's own tool, and says so in its header and its pages' titles.
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Editing the content"
+# Every page has the width of the window: the home page and the breadcrumbs lead
+# everywhere the sidebar did, and a phone's or a tablet's screen is not halved.
+admin.site.enable_nav_sidebar = False
 
 
 class CitationFormSet(BaseInlineFormSet):
@@ -404,11 +408,15 @@ class RecordAdmin(HistoryAdmin):
         )
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "changed_by"]
+        shown = [name for name in super().get_list_display(request) if name != "updated_at"]
+        return [*shown, "last_changed"]
 
-    @admin.display(description="changed by", ordering="last_changed_by")
-    def changed_by(self, obj):
-        return getattr(obj, "last_changed_by", None) or "—"
+    @admin.display(description="last changed", ordering="-updated_at")
+    def last_changed(self, obj):
+        """When, and by whom (a load of fixtures is no one)."""
+        day = formats.date_format(timezone.localtime(obj.updated_at), "DATE_FORMAT")
+        who = getattr(obj, "last_changed_by", None)
+        return f"{day}, {who}" if who else day
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -536,7 +544,7 @@ class SourceAdmin(RecordAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(HistoryAdmin):
-    list_display = ["__str__", "source", "locator"]
+    list_display = ["words", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator", "source__title"]
     autocomplete_fields = ["source"]
@@ -546,6 +554,10 @@ class CitationAdmin(HistoryAdmin):
         # Each citation names its source (the list, the autocomplete's choices): one
         # query for them all, without the source's whole text.
         return super().get_queryset(request).select_related("source").defer("source__text")
+
+    @admin.display(description="words", ordering="quote")
+    def words(self, citation):
+        return text.shorten(citation.quote, 160)
 
     @admin.display(description="cited by")
     def records(self, citation):
