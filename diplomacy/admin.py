@@ -213,6 +213,7 @@ def dashboard_view(request):
         version.kind = version.model._meta.verbose_name
     loads = versions.bulk_loads(chosen, **filters)[:BULK_LOADS_SHOWN]
     for load in loads:
+        load["reason"] = load["reason"].rstrip(".")  # the line goes on
         load["kinds"] = ", ".join(
             f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
             for opts, count in ((model._meta, n) for model, n in load["kinds"].items())

@@ -487,7 +487,7 @@ class RecordAdmin(HistoryAdmin):
     def publish(self, request, queryset):
         uncited = editorial.uncited(queryset)
         published = self.set_status(
-            request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published"
+            request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published."
         )
         self.message_user(
             request,
@@ -505,7 +505,7 @@ class RecordAdmin(HistoryAdmin):
 
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = self.set_status(request, queryset, Status.DRAFT, "Unpublished")
+        count = self.set_status(request, queryset, Status.DRAFT, "Unpublished.")
         self.message_user(
             request,
             ngettext(

@@ -25,8 +25,9 @@ from .models import ContentHistory, Record, Source, required_links
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
 # The reasons of versions written in bulk: the review page sums each load up in one line.
-LOADED, IMPORTED = "Loaded from fixtures", "Imported"
-BULK_REASONS = (LOADED, IMPORTED)
+LOADED, IMPORTED = "Loaded from fixtures.", "Imported."
+# With the words versions written before these were sentences hold.
+BULK_REASONS = (LOADED, IMPORTED, "Loaded from fixtures", "Imported")
 # Records deleted by cascade get their deletion rows within this time of their parent's.
 CASCADE_WINDOW = datetime.timedelta(seconds=10)
 
@@ -264,7 +265,7 @@ def _relink(record, user):
                 if latest is not None and record.pk in links(latest)[field.name]:
                     if user is not None:
                         holder._history_user = user
-                    holder._change_reason = f"Linked again to recovered {record}"
+                    holder._change_reason = f"Linked again to recovered {record}."
                     getattr(holder, field.name).add(record)
 
 

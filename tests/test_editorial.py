@@ -222,10 +222,10 @@ def test_the_review_page_sums_up_each_bulk_load_in_one_line(client, editor, publ
 
     assert [v.history_change_reason for v in page.context["log"]] == ["Changed."]
     (load,) = page.context["bulk_loads"]
-    assert load["reason"] == versions.LOADED
+    assert load["reason"] == "Loaded from fixtures"
     assert load["count"] == len(events) + len(people)
     assert "3 events" in load["kinds"] and "2 people" in load["kinds"]
-    assert "Loaded from fixtures" in page.content.decode()
+    assert "Loaded from fixtures, 5 records" in page.content.decode()
 
 
 def test_the_review_page_pages_through_changes_in_a_flat_number_of_queries(

@@ -103,7 +103,7 @@ def test_an_export_imports_back_with_changes_recorded_in_the_history(
     assert event.title == "Proclamation of the republic"
     assert list(event.periods.all()) == [world["period"]]
     version = event.history.first()
-    assert version.history_change_reason == "Imported"
+    assert version.history_change_reason == "Imported."
     assert version.title == "Proclamation of the republic"
 
 
@@ -194,7 +194,7 @@ def test_the_admin_shows_a_dry_run_then_imports_on_confirm(client, world, publis
     event = Event.objects.get(slug="new-event")
     version = event.history.first()
     assert version.history_user == publisher
-    assert version.history_change_reason == "Imported"
+    assert version.history_change_reason == "Imported."
 
 
 def test_the_admin_rejects_a_bad_file_with_row_messages_and_no_confirm(client, world, publisher):

@@ -108,12 +108,12 @@ def test_an_admin_action_writes_a_version_per_record(client, event, publisher):
         version = history_of(record)[0]
         assert version.status == Status.PUBLISHED
         assert version.history_user == publisher
-        assert version.history_change_reason == "Published"
+        assert version.history_change_reason == "Published."
     client.post(
         admin_url(Event, "changelist"), {"action": "unpublish", "_selected_action": [event.pk]}
     )
     assert history_of(event)[0].status == Status.DRAFT
-    assert history_of(event)[0].history_change_reason == "Unpublished"
+    assert history_of(event)[0].history_change_reason == "Unpublished."
 
 
 def test_an_api_write_writes_one_version_with_its_user(db, editor):
@@ -291,7 +291,7 @@ def test_loading_content_records_one_baseline_version_per_record(db):
     call_command("load_content", verbosity=0)
     counts = {model: model.history.count() for model in versions.tracked_models()}
     assert counts == {model: model.objects.count() for model in versions.tracked_models()}
-    assert {v.history_change_reason for v in Event.history.all()} == {"Loaded from fixtures"}
+    assert {v.history_change_reason for v in Event.history.all()} == {"Loaded from fixtures."}
     linked = Event.history.first()
     assert versions.links(linked)["citations"] == list(
         Event.objects.get(pk=linked.id).citations.values_list("pk", flat=True)
