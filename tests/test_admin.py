@@ -278,3 +278,18 @@ def test_the_event_form_has_one_date_row_that_says_how_the_site_writes_it(client
     assert rows.count("date") == 1 and "when" not in rows
     assert rows[:2] == ["title", "date"]  # the record's own name first, then its date
     assert "The site writes “28 May 1918”." in text
+
+
+@pytest.mark.parametrize(
+    "model",
+    [model for model in MODEL_ADMINS if hasattr(model, "history")],
+    ids=lambda model: model._meta.label,
+)
+def test_every_history_and_version_page_answers(client, content, publisher, model):
+    record = model.objects.first()
+    version = model.history.filter(**{model._meta.pk.attname: record.pk}).first()
+    client.force_login(publisher)
+    history = client.get(admin_url(model, "history", record.pk))
+    shown = client.get(admin_url(model, "simple_history", record.pk, version.pk))
+    assert history.status_code == shown.status_code == 200
+    assert "Historical" not in shown.content.decode()
