@@ -39,7 +39,7 @@ else:
 CONTENT_APPS = ["history", "diplomacy"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "history.sites.SiteAdminConfig",  # django.contrib.admin, under the site's name
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

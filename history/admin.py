@@ -3,7 +3,6 @@ import datetime
 import json
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -28,13 +27,6 @@ from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Source,
 from .resources import resource_for
 
 IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
-
-# The admin is the site's own tool, and says so in its header and its pages' titles.
-admin.site.site_header = admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = "Editing the content"
-# Every page has the width of the window: the home page and the breadcrumbs lead
-# everywhere the sidebar did, and a phone's or a tablet's screen is not halved.
-admin.site.enable_nav_sidebar = False
 
 
 class CitationFormSet(BaseInlineFormSet):

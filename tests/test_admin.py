@@ -264,7 +264,8 @@ def test_citations_are_chosen_by_their_words(client, db, editor):
             "field_name": "citation",
         },
     ).json()
-    assert answer["results"] == [{"id": str(beta.pk), "text": str(beta)}]
+    # Each choice reads in full, so the one chosen shows all its words.
+    assert answer["results"] == [{"id": str(beta.pk), "text": beta.in_full}]
 
 
 def test_the_event_form_has_one_date_row_that_says_how_the_site_writes_it(client, db, editor):
