@@ -39,7 +39,7 @@ else:
 CONTENT_APPS = ["history", "diplomacy"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "history.sites.SiteAdminConfig",  # django.contrib.admin, under the site's name
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -219,6 +219,8 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# One way to write dates in the admin, as the public pages write them (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
 # Where collectstatic writes (and whitenoise serves from) in production.

@@ -1,12 +1,13 @@
 import datetime
 
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from history import versions
 from history.admin import CitedRecordAdmin, DatedAdminMixin, HistoryAdmin
-from history.models import ErrorReport, Record, Status
+from history.models import ErrorReport, Record, Status, required_links
 
 from .models import (
     Country,
@@ -147,7 +148,8 @@ class FigureAdmin(DatedAdminMixin, CitedRecordAdmin):
 
 # --- The editors' dashboard: what awaits review, and every change, across the apps ---
 
-CHANGES_PER_PAGE = 100
+CHANGES_PER_PAGE = 50
+BULK_LOADS_SHOWN = 10
 
 
 def _viewable(request):
@@ -168,80 +170,78 @@ def _change_filters(request, models):
         errors.append(f"No content model “{label}”.")
         label = ""
     username = request.GET.get("user", "").strip()
-    day_from, day_to = None, None
+    days = {}
     for name in ("from", "to"):
         value = request.GET.get(name, "").strip()
         if not value:
             continue
         try:
-            day = datetime.date.fromisoformat(value)
+            days[name] = datetime.date.fromisoformat(value)
         except ValueError:
             errors.append(f"“{value}” is not a date (YYYY-MM-DD).")
-            continue
-        if name == "from":
-            day_from = day
-        else:
-            day_to = day
-    return label, username, day_from, day_to, errors
+    filters = {"username": username, "day_from": days.get("from"), "day_to": days.get("to")}
+    return label, filters, errors
 
 
-def changes(models, label="", username="", day_from=None, day_to=None, limit=CHANGES_PER_PAGE):
-    """The latest versions across `models` (or the one `label`), newest first."""
-    rows = []
-    for model_label, model in models.items():
-        if label and model_label != label:
-            continue
-        history = model.history.select_related("history_user")
-        if username:
-            history = history.filter(history_user__username=username)
-        if day_from:
-            history = history.filter(history_date__date__gte=day_from)
-        if day_to:
-            history = history.filter(history_date__date__lte=day_to)
-        rows += list(history.order_by("-history_date", "-history_id")[:limit])
-    rows.sort(key=lambda version: version.history_date, reverse=True)
-    return rows[:limit]
+def _in_review(models):
+    """The records awaiting review, the longest waiting first."""
+    records = []
+    for model in models.values():
+        if issubclass(model, Record):
+            waiting = model.objects.filter(status=Status.IN_REVIEW)
+            records += list(waiting.select_related(*(f.name for f in required_links(model))))
+    records.sort(key=lambda record: record.updated_at)
+    return records
+
+
+def _admin_url(model, view, pk):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=[pk])
 
 
 def dashboard_view(request):
-    """What awaits review, and the log of changes across all content."""
+    """What awaits review; people's changes, a page at a time; bulk loads, a line each."""
     models = _viewable(request)
-    in_review = []
-    for model in models.values():
-        if issubclass(model, Record):
-            in_review += list(model.objects.filter(status=Status.IN_REVIEW))
-    in_review.sort(key=lambda record: record.updated_at)
-    label, username, day_from, day_to, errors = _change_filters(request, models)
-    log = changes(models, label, username, day_from, day_to)
+    label, filters, errors = _change_filters(request, models)
+    chosen = {label: models[label]} if label else models
+    page = Paginator(versions.change_log(chosen, **filters), CHANGES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    log = versions.versions_named(chosen, page.object_list)
     for version in log:
-        opts = version.instance_type._meta
-        pk = getattr(version, opts.pk.attname)
-        version.history_url = reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_history", args=[pk]
+        pk = getattr(version, version.model._meta.pk.attname)
+        version.history_url = _admin_url(version.model, "history", pk)
+        version.kind = version.model._meta.verbose_name
+    loads = versions.bulk_loads(chosen, **filters)[:BULK_LOADS_SHOWN]
+    for load in loads:
+        load["reason"] = load["reason"].rstrip(".")  # the line goes on
+        load["kinds"] = ", ".join(
+            f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
+            for opts, count in ((model._meta, n) for model, n in load["kinds"].items())
         )
-        version.model_name = opts.verbose_name
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         **admin.site.each_context(request),
         "title": "Review and changes",
         "in_review": [
-            (
-                record,
-                record._meta.verbose_name,
-                reverse(
-                    f"admin:{record._meta.app_label}_{record._meta.model_name}_change",
-                    args=[record.pk],
-                ),
-            )
-            for record in in_review
+            (record, record._meta.verbose_name, _admin_url(type(record), "change", record.pk))
+            for record in _in_review(models)
         ],
         "log": log,
+        "page_obj": page,
+        "page_range": page.paginator.get_elided_page_range(page.number),
+        "query": query.urlencode(),
+        "bulk_loads": loads,
         "open_reports": (
             ErrorReport.objects.filter(resolved=False).count()
             if request.user.has_perm("history.view_errorreport")
             else None
         ),
         "errors": errors,
-        "models": sorted(models),
-        "filters": {"model": label, "user": username, "from": day_from, "to": day_to},
+        "kinds": sorted(
+            ((label, model._meta.verbose_name_plural) for label, model in models.items()),
+            key=lambda kind: kind[1],
+        ),
+        "filters": {"model": label, "user": filters["username"], **filters},
     }
     return TemplateResponse(request, "admin/dashboard.html", context)

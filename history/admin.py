@@ -1,10 +1,11 @@
+import copy
 import datetime
 import json
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
@@ -12,13 +13,16 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import editorial, versions
+from . import editorial, text, versions
 from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Source, Status
 from .resources import resource_for
 
@@ -39,18 +43,72 @@ class CitationFormSet(BaseInlineFormSet):
 
 
 class CitationInline(admin.TabularInline):
-    """A record's citations, one row each; made per model by citation_inline()."""
+    """A record's citations, one row each; made per model by citation_inline().
+
+    Chosen by their words (autocomplete, searching CitationAdmin.search_fields);
+    a chosen citation shows its words in full, with source and locator.
+    """
 
     formset = CitationFormSet
     autocomplete_fields = ["citation"]
     extra = 1
     verbose_name = "citation"
     verbose_name_plural = "citations (the source passages this record rests on)"
+    classes = ["citations"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name != "citation":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        kwargs["queryset"] = Citation.objects.select_related("source").defer("source__text")
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field.label_from_instance = lambda citation: citation.in_full
+        return field
 
 
 def citation_inline(model):
     through = model.citations.through
     return type(f"{model.__name__}CitationInline", (CitationInline,), {"model": through})
+
+
+def shown(field, value):
+    """A field's value as the admin shows it, as text."""
+    if value is None or value == "":
+        return ""
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime.datetime):
+        return versions.when(value)
+    return getattr(value, "in_full", None) or str(value)
+
+
+def links_diff(old, new):
+    """The links that went (<del>) and came (<ins>), one a line, each named in full."""
+    gone = [shown(None, link) for link in old if link not in new]
+    came = [shown(None, link) for link in new if link not in old]
+    return format_html_join(
+        "\n",
+        '<{0} class="diff">{1}</{0}>',
+        [("del", name) for name in gone] + [("ins", name) for name in came],
+    )
+
+
+class VersionDiff(HistoricalRecordContextHelper):
+    """What a version changed, field by field: the whole text, the changed words marked."""
+
+    def context_for_delta_changes(self, delta):
+        changes = []
+        for change in delta.changes:
+            field = self.model._meta.get_field(change.field)
+            old = self.prepare_delta_change_value(change, change.old)
+            new = self.prepare_delta_change_value(change, change.new)
+            if field.many_to_many:
+                diff = links_diff(old, new)
+            else:
+                diff = versions.word_diff(shown(field, old), shown(field, new))
+            changes.append({"field": capfirst(field.verbose_name), "diff": diff})
+        return changes
 
 
 class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
@@ -63,9 +121,46 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """
 
     history_list_per_page = 50
+    object_history_template = "admin/history/object_history.html"
+    object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
     recover_list_template = "admin/history/recover_list.html"
     # The import and export buttons are added around this one's object tools.
     change_list_template = "admin/history/change_list.html"
+
+    def import_action(self, request, **kwargs):
+        """The dry run's table, a file row a table row, its values with their errors beside them.
+
+        Each row gets `cells`: (column, value or diff, that column's errors), and an
+        invalid row `other_errors`, those of no one column (a constraint on two).
+        """
+        response = super().import_action(request, **kwargs)
+        result = (getattr(response, "context_data", None) or {}).get("result")
+        if result is None:
+            return response
+        headers = result.diff_headers
+        for number, row in enumerate(result.rows, 1):
+            cells = list(zip(headers, row.diff or [], strict=False))
+            if row.import_type in ("update", "skip"):
+                # Named by its first column (its key); then only what changes.
+                cells = cells[:1] + [cell for cell in cells[1:] if 'class="diff"' in cell[1]]
+            row.number, row.cells = number, cells
+        for row in result.invalid_rows:
+            errors = row.error_dict
+            row.cells = [
+                (header, value, errors.get(header, []))
+                for header, value in zip(headers, row.values, strict=False)
+            ]
+            row.other_errors = [
+                f"{message}" if name == NON_FIELD_ERRORS else f"{name}: {message}"
+                for name, messages in errors.items()
+                if name not in headers
+                for message in messages
+            ]
+        return response
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return VersionDiff(self.model, historical_record)
 
     def get_resource_classes(self, request):
         return [resource_for(self.model)]
@@ -96,12 +191,32 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return super().changelist_view(request, context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Show a version (GET); restore it exactly, links included (POST)."""
-        if request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        """Show a version, every field and link, and what reverting changes (GET);
+        restore it exactly, links included (POST)."""
         version = get_object_or_404(
             self.model.history, **{self.opts.pk.attname: object_id, "history_id": version_id}
         )
+        if request.method != "POST":
+            request.showing_version = True  # every field read-only: get_readonly_fields
+            latest = versions.versions(self.model, object_id).first()
+            context = {
+                # The record's kind, not its history model's ("Historical events").
+                "opts": self.opts,
+                "version": version,
+                "version_links": self.version_links(self.links_version(version)),
+                "reverting": VersionDiff(self.model, version).context_for_delta_changes(
+                    version.diff_against(latest, foreign_keys_are_objs=True)
+                )
+                if latest and latest.pk != version.pk
+                else [],
+                **(extra_context or {}),
+            }
+            # Read-only, so nothing to prepopulate (simple-history reads the attribute).
+            showing = copy.copy(self)
+            showing.prepopulated_fields = {}
+            return super(HistoryAdmin, showing).history_form_view(
+                request, object_id, version_id, context
+            )
         current = self.model._base_manager.filter(pk=object_id).first()
         if current is None:
             if not self.has_recover_permission(request):
@@ -111,11 +226,49 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
         record = versions.restore_version(
             version, user=request.user, links_from=self.links_version(version)
         )
-        self.log_change(request, record, f"Restored the version #{version_id}.")
+        self.log_change(
+            request, record, f"Restored the version of {versions.when(version.history_date)}."
+        )
         self.message_user(request, f"Restored “{record}” as it was.", messages.SUCCESS)
         return HttpResponseRedirect(
             reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[record.pk])
         )
+
+    def version_links(self, version):
+        """[(field's name, [each linked record named in full])] of what `version` links to."""
+        found = versions.links(version) if version else {}
+        shown_links = []
+        for field in self.opts.many_to_many:
+            if field.name not in found:
+                continue
+            pks = found[field.name]
+            target = field.related_model._base_manager.filter(pk__in=pks)
+            if field.related_model is Citation:
+                target = target.select_related("source").defer("source__text")
+            named = {record.pk: shown(None, record) for record in target}
+            names = [named.get(pk, f"#{pk}, since deleted") for pk in pks]
+            shown_links.append((capfirst(field.verbose_name), names))
+        return shown_links
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if getattr(request, "showing_version", False):
+            # A version's links are shown from the version (version_links), not the record's.
+            return [
+                name
+                for name in fields
+                if not any(name == field.name for field in self.opts.many_to_many)
+            ]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if getattr(request, "showing_version", False):
+            fields = self.opts.concrete_fields
+            return [f.name for f in fields if f.editable and not f.primary_key] + [
+                name for name in readonly if name not in (f.name for f in fields)
+            ]
+        return readonly
 
     def links_version(self, version):
         """A deletion row is written after the links are gone: use the one before."""
@@ -175,6 +328,10 @@ class RecordForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.updated_at:
             self.fields["edited_from"].initial = self.instance.updated_at.isoformat()
+        if "date" in self.fields and getattr(self.instance, "date", ""):
+            # One Date row: the EDTF, and how the site writes it.
+            date = self.fields["date"]
+            date.help_text = f"The site writes “{self.instance.date_display}”. {date.help_text}"
 
     def clean(self):
         cleaned = super().clean()
@@ -189,6 +346,11 @@ class RecordForm(forms.ModelForm):
         return f"Not saved: {meanwhile} Reload the page to edit the current version."
 
 
+# Where the fields every record shares stand in its form (RecordAdmin.get_fields).
+AFTER_TITLE = ["date", "planned"]
+LAST = ["note", "aliases", "slug", "status", "publish_at", "created_at", "updated_at"]
+
+
 class RecordAdmin(HistoryAdmin):
     """What every public record shares: status, slug, publishing actions."""
 
@@ -198,6 +360,18 @@ class RecordAdmin(HistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    def get_fields(self, request, obj=None):
+        """The record's own fields first (its title, then its date), then its note and
+        other spellings, then its publication: slug, status, schedule, times."""
+        fields = super().get_fields(request, obj)
+        own = [name for name in fields if name not in (*AFTER_TITLE, *LAST)]
+        return [
+            *own[:1],
+            *(name for name in AFTER_TITLE if name in fields),
+            *own[1:],
+            *(name for name in LAST if name in fields),
+        ]
 
     def get_object(self, request, object_id, from_field=None):
         record = super().get_object(request, object_id, from_field)
@@ -226,18 +400,42 @@ class RecordAdmin(HistoryAdmin):
         )
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "changed_by"]
+        shown = [name for name in super().get_list_display(request) if name != "updated_at"]
+        return [*shown, "last_changed"]
 
-    @admin.display(description="changed by", ordering="last_changed_by")
-    def changed_by(self, obj):
-        return getattr(obj, "last_changed_by", None) or "—"
+    @admin.display(description="last changed", ordering="-updated_at")
+    def last_changed(self, obj):
+        """When, and by whom (a load of fixtures is no one)."""
+        day = formats.date_format(timezone.localtime(obj.updated_at), "DATE_FORMAT")
+        who = getattr(obj, "last_changed_by", None)
+        return f"{day}, {who}" if who else day
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The version this request writes says what changed, as the admin log does.
-        message = self.construct_change_message(request, form, formsets, not change)
-        reason = LogEntry(change_message=json.dumps(message)).get_change_message()
-        versions.record_version(form.instance, reason=reason)
+        versions.record_version(form.instance, reason=self.version_reason(form, formsets, change))
+
+    def version_reason(self, form, formsets, change):
+        """What the save changed, as the admin log says it, with the inline rows counted
+        ("Changed Summary. Added 1 citation."): the reason's column is short, and the
+        history shows each link in full below it."""
+        message = self.construct_change_message(None, form, [], not change)
+        sentences = [LogEntry(change_message=json.dumps(message)).get_change_message()]
+        for formset in formsets:
+            opts = formset.model._meta
+            if opts.auto_created:  # a link: named by what it links to (a citation)
+                opts = next(f for f in opts.fields if f.many_to_one and f != formset.fk)
+                opts = opts.related_model._meta
+            for verb, rows in (
+                ("Added", formset.new_objects),
+                ("Changed", formset.changed_objects),
+                ("Deleted", formset.deleted_objects),
+            ):
+                if rows:
+                    noun = opts.verbose_name if len(rows) == 1 else opts.verbose_name_plural
+                    sentences.append(f"{verb} {len(rows)} {noun}.")
+        if len(sentences) > 1 and sentences[0] == "No fields changed.":
+            sentences.pop(0)
+        return " ".join(sentences)
 
     def has_publish_permission(self, request):
         return editorial.may_publish(request.user, self.model)
@@ -281,7 +479,7 @@ class RecordAdmin(HistoryAdmin):
     def publish(self, request, queryset):
         uncited = editorial.uncited(queryset)
         published = self.set_status(
-            request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published"
+            request, queryset.exclude(pk__in=uncited.values("pk")), Status.PUBLISHED, "Published."
         )
         self.message_user(
             request,
@@ -299,7 +497,7 @@ class RecordAdmin(HistoryAdmin):
 
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = self.set_status(request, queryset, Status.DRAFT, "Unpublished")
+        count = self.set_status(request, queryset, Status.DRAFT, "Unpublished.")
         self.message_user(
             request,
             ngettext(
@@ -328,9 +526,6 @@ class DatedAdminMixin:
     def when(self, obj):
         return obj.date_display or "—"
 
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "when"]
-
 
 @admin.register(Source)
 class SourceAdmin(RecordAdmin):
@@ -341,12 +536,20 @@ class SourceAdmin(RecordAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(HistoryAdmin):
-    list_display = ["__str__", "source", "locator"]
+    list_display = ["words", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator", "source__title"]
     autocomplete_fields = ["source"]
-    list_select_related = ["source"]
     readonly_fields = ["records"]
+
+    def get_queryset(self, request):
+        # Each citation names its source (the list, the autocomplete's choices): one
+        # query for them all, without the source's whole text.
+        return super().get_queryset(request).select_related("source").defer("source__text")
+
+    @admin.display(description="words", ordering="quote")
+    def words(self, citation):
+        return text.shorten(citation.quote, 160)
 
     @admin.display(description="cited by")
     def records(self, citation):

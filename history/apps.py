@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
 
 
@@ -12,6 +13,30 @@ class HistoryConfig(AppConfig):
         from .viewsets import name_shared_enums
 
         name_shared_enums()
+        name_links()
 
         # After contrib.auth's own receiver has made the permissions of new models.
         post_migrate.connect(editorial.grant_group_permissions, sender=self)
+
+
+def name_links():
+    """A link (a row of a many-to-many table Django made) is named by what it links to.
+
+    So that the admin's inline rows, change messages ("Added event-citation
+    relationship “…”") and delete confirmations name the citation's words and
+    source, or the country, and not "Event_citations object (45)".
+    """
+    for model in apps.get_models():
+        if model._meta.app_label not in settings.CONTENT_APPS:
+            continue
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if through._meta.auto_created:
+                through.__str__ = _linked(field.m2m_reverse_field_name())
+
+
+def _linked(target):
+    def __str__(link):
+        return str(getattr(link, target))
+
+    return __str__

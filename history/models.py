@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 from . import dates, text
 
 CHANGE_REASON_LENGTH = 100  # django-simple-history's history_change_reason column
+# The reason of a version whose save gave none, by its history type.
+UNSTATED = {"+": "Created.", "~": "Changed.", "-": "Deleted."}
 
 
 class ContentHistory(HistoricalRecords):
@@ -60,9 +62,10 @@ class ContentHistory(HistoricalRecords):
 
     def get_change_reason_for_object(self, instance, history_type, using):
         # The reason's column holds 100 characters: a longer reason ("Linked again
-        # to …" a long title) is shortened, not cut mid-word or refused.
+        # to …" a long title) is shortened, not cut mid-word or refused. A save
+        # that gives none (a deletion, a shell save) says what it did.
         reason = super().get_change_reason_for_object(instance, history_type, using)
-        return text.shorten(reason, CHANGE_REASON_LENGTH) if reason else reason
+        return text.shorten(reason, CHANGE_REASON_LENGTH) if reason else UNSTATED[history_type]
 
     def create_historical_record(self, instance, history_type, using=None):
         pending = _pending_versions.get()
@@ -646,7 +649,16 @@ class Citation(Passage):
         ]
 
     def __str__(self):
-        return f"{self.source}: “{text.shorten(self.quote, 80)}”"
+        return self.describe(text.shorten(self.quote, 80))
+
+    @property
+    def in_full(self):
+        """The whole quoted words, with their source and locator."""
+        return self.describe(self.quote)
+
+    def describe(self, words):
+        where = f"{self.source}, {self.locator}" if self.locator else f"{self.source}"
+        return f"“{words}” — {where}"
 
     def cited_by(self):
         """Every record, of any model, that rests on this passage."""

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from import_export import fields, resources, widgets
 
-from . import editorial
+from . import editorial, versions
 from .models import Passage, Source, one_version_each
 
 NOT_IMPORTED = ("id", "created_at", "updated_at", "date_lower", "date_upper")
@@ -101,8 +101,21 @@ class PassagesWidget(widgets.ManyToManyWidget):
         )
 
 
+class WordDiff(resources.Diff):
+    """A row's values as the history shows them: the whole text, changed words marked."""
+
+    def as_html(self):
+        return [
+            versions.word_diff("" if self.new else str(old), str(new))
+            for old, new in zip(self.left, self.right, strict=True)
+        ]
+
+
 class ContentResource(resources.ModelResource):
     """What every content model's import and export share."""
+
+    def get_diff_class(self):
+        return WordDiff
 
     def import_data(self, dataset, **kwargs):
         # All or nothing: one invalid row rolls back every other row.
@@ -150,7 +163,7 @@ class ContentResource(resources.ModelResource):
                 row[field.name] = ""
 
     def before_save_instance(self, instance, row, **kwargs):
-        instance._change_reason = "Imported"
+        instance._change_reason = versions.IMPORTED
 
 
 @functools.cache

@@ -8,16 +8,26 @@ new or changed record with `record_baseline`, in a few bulk queries.
 """
 
 import datetime
+import difflib
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import CASCADE, F, OuterRef, Q, Subquery
+from django.db.models import CASCADE, CharField, Count, F, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import TruncMinute
+from django.utils import formats, timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from . import editorial, text
-from .models import ContentHistory, Record
+from .models import ContentHistory, Record, Source, required_links
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
+# The reasons of versions written in bulk: the review page sums each load up in one line.
+LOADED, IMPORTED = "Loaded from fixtures.", "Imported."
+# With the words versions written before these were sentences hold.
+BULK_REASONS = (LOADED, IMPORTED, "Loaded from fixtures", "Imported")
 # Records deleted by cascade get their deletion rows within this time of their parent's.
 CASCADE_WINDOW = datetime.timedelta(seconds=10)
 
@@ -37,6 +47,56 @@ def versions(model, pk):
     )
 
 
+def when(moment):
+    """A moment as the admin writes it everywhere (DATETIME_FORMAT, config/formats)."""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def word_diff(old, new):
+    """`old` and `new` as one whole text, escaped, with the words that went marked
+    <del> and those that came <ins>."""
+    before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, i1, i2, j1, j2 in _whole_phrases(matcher.get_opcodes(), before):
+        if operation == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        gone, came = "".join(before[i1:i2]), "".join(after[j1:j2])
+        if not (gone and came):  # words added or taken away: their spaces stay unmarked
+            text = gone or came
+            parts.append(escape(text[: len(text) - len(text.lstrip())]))
+            gone, came = gone.strip(), came.strip()
+        if gone:
+            parts.append(format_html('<del class="diff">{}</del>', gone))
+        if came:
+            parts.append(format_html('<ins class="diff">{}</ins>', came))
+        if not (i2 > i1 and j2 > j1):
+            text = "".join(before[i1:i2]) or "".join(after[j1:j2])
+            parts.append(escape(text[len(text.rstrip()) :]))
+    return mark_safe("".join(parts))
+
+
+def _whole_phrases(opcodes, words):
+    """The changes, with two changes only a space apart made one ("foreign policy" →
+    "foreign-policy course", not "foreign" → "foreign-policy", "policy" → "course")."""
+    merged = []
+    for opcode in opcodes:
+        operation, _, i2, _, j2 = opcode
+        if (
+            len(merged) >= 2
+            and operation != "equal"
+            and merged[-2][0] != "equal"
+            and merged[-1][0] == "equal"
+            and not "".join(words[merged[-1][1] : merged[-1][2]]).strip()
+        ):
+            merged.pop()
+            first = merged.pop()
+            opcode = ("replace", first[1], i2, first[3], j2)
+        merged.append(opcode)
+    return merged
+
+
 def saved_since(record, seen):
     """Who saved `record` after the version of `seen` (its updated_at then), and what changed."""
     model = type(record)
@@ -48,8 +108,10 @@ def saved_since(record, seen):
         latest = None
     opened = history.filter(updated_at=seen).first()
     who = latest.history_user if latest and latest.history_user else "someone else"
-    when = record.updated_at.strftime("%Y-%m-%d %H:%M:%S")
-    message = f"{who} saved this record at {when} UTC, after the version you started from."
+    message = (
+        f"{who} saved this record at {when(record.updated_at)}, "
+        "after the version you started from."
+    )
     if latest and opened:
         changed = []
         for change in latest.diff_against(opened).changes:
@@ -119,10 +181,12 @@ def restore_version(version, user=None, reason=None, links_from=None):
             getattr(instance, name).set([pk for pk in pks if pk in present])
     finally:
         del instance.skip_history_when_saving
-    when = version.history_date.strftime("%Y-%m-%d %H:%M:%S")
-    note = reason or (f"Restored the version of {when}" if exists else f"Recovered ({when})")
+    then = when(version.history_date)
+    note = reason or (
+        f"Restored the version of {then}." if exists else f"Recovered as it was on {then}."
+    )
     if missing:
-        note += "; gone and not restored: " + ", ".join(missing)
+        note = note.removesuffix(".") + "; gone and not restored: " + ", ".join(missing) + "."
     record_version(instance, user=user, reason=note, history_type=CHANGED)
     return instance
 
@@ -201,11 +265,11 @@ def _relink(record, user):
                 if latest is not None and record.pk in links(latest)[field.name]:
                     if user is not None:
                         holder._history_user = user
-                    holder._change_reason = f"Linked again to recovered {record}"
+                    holder._change_reason = f"Linked again to recovered {record}."
                     getattr(holder, field.name).add(record)
 
 
-def record_baseline(model, user=None, reason="Loaded from fixtures"):
+def record_baseline(model, user=None, reason=LOADED):
     """Write a version for each record of `model` that has none, or whose last
     version is older than the record (a fixture load changed it). Returns the count.
     """
@@ -249,3 +313,97 @@ def _bulk_links(records, rows):
             m2m_model(history=version_of[values[f"{source}_id"]], **values)
             for values in through.objects.filter(**{f"{source}__in": records}).values(*names)
         )
+
+
+# --- The review page's log: every change, newest first, bulk loads summed up ----------
+
+# Versions written by one load at most this far apart are summed up as one.
+LOAD_GAP = datetime.timedelta(minutes=5)
+
+
+def _filtered(model, username="", day_from=None, day_to=None):
+    history = model.history.all()
+    if username:
+        history = history.filter(history_user__username=username)
+    if day_from:
+        history = history.filter(history_date__date__gte=day_from)
+    if day_to:
+        history = history.filter(history_date__date__lte=day_to)
+    return history
+
+
+def change_log(models, **filters):
+    """Every version of `models` written by a person's change (not a bulk load), newest
+    first, as (model label, history_id, history_date) rows: one query however many
+    models, to page through (versions_named fetches a page's versions)."""
+    parts = [
+        _filtered(model, **filters)
+        .exclude(history_change_reason__in=BULK_REASONS)
+        .annotate(model_label=Value(label, output_field=CharField()))
+        .values_list("model_label", "history_id", "history_date")
+        .order_by()
+        for label, model in models.items()
+    ]
+    if not parts:
+        return []
+    return parts[0].union(*parts[1:], all=True).order_by("-history_date", "-history_id")
+
+
+def versions_named(models, rows):
+    """The versions of `rows` (change_log's), in their order, each with `record_name`
+    (the record as it is named now, or was when deleted) and `model`: a query a model."""
+    wanted = {}
+    for label, history_id, _ in rows:
+        wanted.setdefault(label, []).append(history_id)
+    found = {}
+    for label, ids in wanted.items():
+        model = models[label]
+        history = model.history.filter(history_id__in=ids).select_related("history_user")
+        history = {version.history_id: version for version in history}
+        pk = model._meta.pk.attname
+        current = model._base_manager.filter(
+            pk__in=[getattr(version, pk) for version in history.values()]
+        ).select_related(*(field.name for field in required_links(model)))
+        if model is Source:
+            current = current.defer("text")
+        names = {record.pk: str(record) for record in current}
+        for history_id, version in history.items():
+            version.model = model
+            version.record_name = names.get(getattr(version, pk)) or str(version.history_object)
+            found[(label, history_id)] = version
+    return [found[(label, history_id)] for label, history_id, _ in rows]
+
+
+def bulk_loads(models, **filters):
+    """The bulk loads (fixture loads, imports) among the versions of `models`, newest
+    first, one each: {"reason", "user", "first", "last", "count", "kinds": {model: n}}."""
+    groups = []
+    for model in models.values():
+        per_minute = (
+            _filtered(model, **filters)
+            .filter(history_change_reason__in=BULK_REASONS)
+            .order_by()
+            .values(
+                "history_change_reason",
+                "history_user__username",
+                minute=TruncMinute("history_date"),
+            )
+            .annotate(
+                count=Count("history_id"), first=Min("history_date"), last=Max("history_date")
+            )
+        )
+        groups += [{**group, "model": model} for group in per_minute]
+    groups.sort(key=lambda group: group["first"])
+    loads = []
+    for group in groups:
+        key = (group["history_change_reason"], group["history_user__username"])
+        load = loads[-1] if loads else None
+        if load is None or load["key"] != key or group["first"] - load["last"] > LOAD_GAP:
+            load = {"key": key, "reason": key[0], "user": key[1], "first": group["first"]}
+            load.update(last=group["last"], count=0, kinds={})
+            loads.append(load)
+        load["last"] = max(load["last"], group["last"])
+        load["count"] += group["count"]
+        model = group["model"]
+        load["kinds"][model] = load["kinds"].get(model, 0) + group["count"]
+    return loads[::-1]

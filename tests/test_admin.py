@@ -1,12 +1,16 @@
 """The admin as the editors' workplace: every page answers, and the rules hold."""
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import escape
 
 from diplomacy.models import Event
-from history.models import CitedRecord, ErrorReport, Record, Status
+from history.models import Citation, CitedRecord, ErrorReport, Record, Status
+from tests import factories
 
 MODEL_ADMINS = sorted(
     (model for model in admin.site._registry if model._meta.app_label in ("history", "diplomacy")),
@@ -194,3 +198,99 @@ def test_cited_models_have_a_citation_inline():
         if issubclass(model, CitedRecord):
             inlines = [inline.model for inline in model_admin.inlines]
             assert model.citations.through in inlines, model._meta.label
+
+
+def test_the_admin_names_the_site_in_its_header_and_titles(client, db, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Django administration" not in page and "Django site admin" not in page
+    assert f"<title>Editing the content | {escape(settings.SITE_NAME)}</title>" in page
+    assert f'<a href="{reverse("admin:index")}">{escape(settings.SITE_NAME)}</a>' in page
+
+
+def test_citation_rows_changes_and_deletions_name_what_they_hold(client, db, publisher):
+    kept = factories.CitationFactory(locator="p. 3")
+    gone = factories.CitationFactory(source=kept.source, locator="")
+    added = factories.CitationFactory(source=kept.source)
+    event = factories.EventFactory(citations=[kept, gone])
+    event.countries.add(factories.CountryFactory(code="FR", name="France"))
+    client.force_login(publisher)
+    url = admin_url(Event, "change", event.pk)
+    page = client.get(url)
+    text = page.content.decode()
+    # Each chosen citation reads in full: its words, its source and where in it.
+    assert f"“{kept.quote}” — {kept.source.title}, p. 3" == kept.in_full
+    assert f'<option value="{kept.pk}" selected>{escape(kept.in_full)}</option>' in text
+    assert "object (" not in text
+
+    data = change_form_data(page)
+    prefix = page.context["inline_admin_formsets"][0].formset.prefix
+    rows = {int(data[f"{prefix}-{n}-citation"]): n for n in range(2)}
+    data[f"{prefix}-{rows[gone.pk]}-DELETE"] = "on"
+    data[f"{prefix}-2-citation"] = added.pk
+    assert client.post(url, data).status_code == 302
+
+    message = LogEntry.objects.get(object_id=event.pk).get_change_message()
+    assert f"Added event-citation relationship “{added}”." in message
+    assert f"Deleted event-citation relationship “{gone}”." in message
+    assert str(gone) == f"“{gone.quote}” — {gone.source.title}"
+    version = Event.history.filter(id=event.pk).first()
+    assert version.history_change_reason == "Added 1 citation. Deleted 1 citation."
+    confirm = client.get(admin_url(Event, "delete", event.pk)).content.decode()
+    assert "Event-country relationship: France" in confirm
+    assert f"Event-citation relationship: {escape(kept)}" in confirm
+    assert "object (" not in confirm
+
+
+def test_a_citation_is_shown_by_its_words_shortened_at_a_word_boundary(db):
+    source = factories.SourceFactory(title="A source", text="word " * 100)
+    citation = Citation.objects.create(source=source, quote="word " * 30, locator="§ 2")
+    assert str(citation) == f"“{'word ' * 15}word…” — A source, § 2"
+
+
+def test_citations_are_chosen_by_their_words(client, db, editor):
+    source = factories.SourceFactory(text="Alpha words. Beta words. Gamma words.")
+    _, beta, _ = (
+        Citation.objects.create(source=source, quote=f"{name} words.")
+        for name in ("Alpha", "Beta", "Gamma")
+    )
+    client.force_login(editor)
+    answer = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "beta",
+            "app_label": "diplomacy",
+            "model_name": "event_citations",
+            "field_name": "citation",
+        },
+    ).json()
+    # Each choice reads in full, so the one chosen shows all its words.
+    assert answer["results"] == [{"id": str(beta.pk), "text": beta.in_full}]
+
+
+def test_the_event_form_has_one_date_row_that_says_how_the_site_writes_it(client, db, editor):
+    event = factories.EventFactory(date="1918-05-28")
+    client.force_login(editor)
+    page = client.get(admin_url(Event, "change", event.pk))
+    text = page.content.decode()
+    rows = [
+        name for _, fieldset in page.context["adminform"].fieldsets for name in fieldset["fields"]
+    ]
+    assert rows.count("date") == 1 and "when" not in rows
+    assert rows[:2] == ["title", "date"]  # the record's own name first, then its date
+    assert "The site writes “28 May 1918”." in text
+
+
+@pytest.mark.parametrize(
+    "model",
+    [model for model in MODEL_ADMINS if hasattr(model, "history")],
+    ids=lambda model: model._meta.label,
+)
+def test_every_history_and_version_page_answers(client, content, publisher, model):
+    record = model.objects.first()
+    version = model.history.filter(**{model._meta.pk.attname: record.pk}).first()
+    client.force_login(publisher)
+    history = client.get(admin_url(model, "history", record.pk))
+    shown = client.get(admin_url(model, "simple_history", record.pk, version.pk))
+    assert history.status_code == shown.status_code == 200
+    assert "Historical" not in shown.content.decode()

@@ -103,7 +103,7 @@ def test_an_export_imports_back_with_changes_recorded_in_the_history(
     assert event.title == "Proclamation of the republic"
     assert list(event.periods.all()) == [world["period"]]
     version = event.history.first()
-    assert version.history_change_reason == "Imported"
+    assert version.history_change_reason == "Imported."
     assert version.title == "Proclamation of the republic"
 
 
@@ -184,7 +184,9 @@ def test_the_admin_shows_a_dry_run_then_imports_on_confirm(client, world, publis
     )
 
     assert page.status_code == 200
-    assert "A new event" in page.content.decode()
+    text = page.content.decode()
+    assert '<dt>title</dt><dd><ins class="diff">A new event</ins></dd>' in text
+    assert "style=" not in text  # the site's CSP allows no inline style
     assert snapshot() == before  # a dry run only
     confirm = page.context["confirm_form"]
     response = client.post(reverse("admin:diplomacy_event_process_import"), confirm.initial)
@@ -192,7 +194,7 @@ def test_the_admin_shows_a_dry_run_then_imports_on_confirm(client, world, publis
     event = Event.objects.get(slug="new-event")
     version = event.history.first()
     assert version.history_user == publisher
-    assert version.history_change_reason == "Imported"
+    assert version.history_change_reason == "Imported."
 
 
 def test_the_admin_rejects_a_bad_file_with_row_messages_and_no_confirm(client, world, publisher):
@@ -207,8 +209,13 @@ def test_the_admin_rejects_a_bad_file_with_row_messages_and_no_confirm(client, w
 
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Some rows failed to validate" in text
-    assert "The end of “1920/1919” comes before its start." in text
+    assert "Some rows have errors: nothing was imported" in text
+    # Each error is written out beside the value it concerns, not behind a badge.
+    assert (
+        '<div class="has-errors">\n            <dt>date</dt>\n            <dd>1920/1919'
+        '<ul class="errorlist"><li>The end of “1920/1919” comes before its start.</li></ul></dd>'
+    ) in text
+    assert "validation-error-count" not in text
     assert [row.number for row in page.context["result"].invalid_rows] == [2]
     assert page.context.get("confirm_form") is None
     assert snapshot() == before
@@ -244,3 +251,24 @@ def test_citations_import_with_their_source(world):
     assert not result.has_validation_errors()
     assert Citation.objects.get(quote="in Tiflis.").locator == "p. 2"
     assert Country.objects.get(code="FR").slug == "france"
+
+
+def test_the_dry_run_shows_a_changed_record_by_its_changes_alone(client, world, publisher):
+    event = world["event"]
+    row = resource_for(Event)().export(Event.objects.filter(pk=event.pk)).dict[0]
+    row["title"] = "Proclamation of the republic"
+    client.force_login(publisher)
+
+    page = client.post(
+        reverse("admin:diplomacy_event_import"),
+        {
+            "format": "0",
+            "resource": "0",
+            "import_file": SimpleUploadedFile("e.csv", dataset([row]).export("csv").encode()),
+        },
+    )
+
+    changed = page.context["result"].rows[0]
+    assert changed.import_type == "update"
+    assert [column for column, _ in changed.cells] == ["slug", "title"]
+    assert 'Proclamation <ins class="diff">of the republic</ins>' in page.content.decode()

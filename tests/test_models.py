@@ -362,7 +362,7 @@ def test_participation_natural_key_is_project_country_and_role():
         (
             f.CitationFactory,
             {"source__title": "Paris 1919", "quote": "Alimardan Topchubashov"},
-            "Paris 1919: “Alimardan Topchubashov”",
+            "“Alimardan Topchubashov” — Paris 1919, p. 1",
         ),
         (f.AliasFactory, {"name": "Tiflis"}, "Tiflis"),
         (
@@ -424,8 +424,12 @@ def test_str_shortens_long_citations_and_quotes_after_a_whole_word():
     citation = f.CitationFactory(source__title="S", source__text=words, quote=words)
     quote = f.QuoteFactory(speaker__name="P", text=words)
 
+    shown_of = {
+        citation: str(citation).removeprefix("“").removesuffix("” — S, p. 1"),
+        quote: str(quote).removeprefix("P: “").removesuffix("”"),
+    }
     for record, limit in ((citation, 80), (quote, 60)):
-        shown = str(record).split(": “", 1)[1].removesuffix("”")
+        shown = shown_of[record]
         assert shown.endswith("…") and len(shown) <= limit
         kept = shown.removesuffix("…").split()
         assert kept == words.split()[: len(kept)]  # whole words, in order

@@ -1,9 +1,13 @@
 """History and undo: a version for every save path, exact restores, recovered deletions."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import escape
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -84,8 +88,7 @@ def test_an_admin_form_save_writes_one_version_with_its_user_and_citations(
     assert version.history_type == "~"
     assert version.history_user == publisher
     assert version.title == "Proclamation of the republic"
-    assert version.history_change_reason.startswith("Changed Title.")
-    assert "Added event-citation relationship" in version.history_change_reason
+    assert version.history_change_reason == "Changed Title. Added 1 citation."
     assert sorted(versions.links(version)["citations"]) == sorted(
         [event.citations.exclude(pk=added.pk).get().pk, added.pk]
     )
@@ -105,12 +108,12 @@ def test_an_admin_action_writes_a_version_per_record(client, event, publisher):
         version = history_of(record)[0]
         assert version.status == Status.PUBLISHED
         assert version.history_user == publisher
-        assert version.history_change_reason == "Published"
+        assert version.history_change_reason == "Published."
     client.post(
         admin_url(Event, "changelist"), {"action": "unpublish", "_selected_action": [event.pk]}
     )
     assert history_of(event)[0].status == Status.DRAFT
-    assert history_of(event)[0].history_change_reason == "Unpublished"
+    assert history_of(event)[0].history_change_reason == "Unpublished."
 
 
 def test_an_api_write_writes_one_version_with_its_user(db, editor):
@@ -201,16 +204,36 @@ def test_the_admin_reverts_to_a_version(client, event, publisher):
     assert fields(Event.objects.get(pk=event.pk)) == earlier
 
 
-def test_the_history_page_shows_what_changed_field_by_field(client, event, publisher):
-    event.title = "Rewritten"
+def test_the_history_page_shows_the_whole_changed_text_with_the_changed_words_marked(
+    client, event, publisher
+):
+    words = "The first words of a summary long enough to be shortened, " * 4
+    event.summary = words + "with <b>markup</b> & an end."
+    event.save()
+    event.summary = words + "with <b>markup</b> & another end."
+    event.status = Status.DRAFT
     event.save()
     client.force_login(publisher)
     page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk]))
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Proclamation" in text and "Rewritten" in text
-    assert "<strong>Title:</strong>" in text  # the field-level diff
-    assert "Proclamation\n" in text
+    marked = (
+        escape(words + "with <b>markup</b> & ")
+        + '<del class="diff">an</del><ins class="diff">another</ins> end.'
+    )
+    assert marked in text  # the whole text, escaped, the changed word marked
+    assert "chars]" not in text
+    assert '<del class="diff">Published</del><ins class="diff">Draft</ins>' in text
+
+
+def test_the_history_page_names_the_links_that_went_and_came(client, event, publisher):
+    gone, came = event.citations.get(), factories.CitationFactory(locator="p. 7")
+    event.citations.set([came])
+    client.force_login(publisher)
+    text = client.get(reverse("admin:diplomacy_event_history", args=[event.pk])).content.decode()
+    assert f'<del class="diff">{escape(gone.in_full)}</del>' in text
+    assert f'<ins class="diff">{escape(came.in_full)}</ins>' in text
+    assert came.in_full.endswith(", p. 7") and came.quote in came.in_full
 
 
 def test_an_editor_cannot_restore_a_record_into_publication(client, event, editor):
@@ -268,7 +291,7 @@ def test_loading_content_records_one_baseline_version_per_record(db):
     call_command("load_content", verbosity=0)
     counts = {model: model.history.count() for model in versions.tracked_models()}
     assert counts == {model: model.objects.count() for model in versions.tracked_models()}
-    assert {v.history_change_reason for v in Event.history.all()} == {"Loaded from fixtures"}
+    assert {v.history_change_reason for v in Event.history.all()} == {"Loaded from fixtures."}
     linked = Event.history.first()
     assert versions.links(linked)["citations"] == list(
         Event.objects.get(pk=linked.id).citations.values_list("pk", flat=True)
@@ -312,3 +335,65 @@ def test_the_deletion_version_holds_the_links_at_deletion(event):
     deleted = versions.versions(Event, pk).first()
     assert deleted.history_type == "-"
     assert versions.links(deleted) == links
+
+
+# --- Reasons --------------------------------------------------------------------------
+
+
+def test_every_version_gives_its_reason_as_a_sentence(client, event, publisher):
+    pk = event.pk
+    client.force_login(publisher)
+    client.post(admin_url(Event, "delete", pk), {"post": "yes"})
+
+    assert versions.versions(Event, pk).first().history_change_reason == "Deleted."
+    page = client.get(reverse("admin:diplomacy_event_history", args=[pk])).content.decode()
+    assert "None" not in page
+
+
+def test_a_restores_reason_writes_the_time_as_the_history_page_does(client, event, publisher):
+    version = history_of(event)[0]
+    event.title = "Rewritten"
+    event.save()
+    client.force_login(publisher)
+    client.post(reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.pk]))
+
+    shown = formats.date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
+    assert history_of(event)[0].history_change_reason == f"Restored the version of {shown}."
+    page = client.get(reverse("admin:diplomacy_event_history", args=[event.pk])).content.decode()
+    assert page.count(shown) >= 2  # the version's own row, and the restore's reason
+    assert re.search(r"\d{4}-\d\d-\d\d", page) is None  # no ISO date anywhere
+
+
+def test_the_revert_page_shows_every_link_and_what_reverting_changes(client, event, publisher):
+    version = history_of(event)[0]
+    citation = event.citations.get()
+    event.title = "Rewritten"
+    event.save()
+    event.citations.clear()
+    client.force_login(publisher)
+    url = reverse("admin:diplomacy_event_simple_history", args=[event.pk, version.history_id])
+
+    page = client.get(url)
+
+    text = page.content.decode()
+    links = dict(page.context["version_links"])
+    assert links["Citations"] == [citation.in_full]
+    assert links["Periods"] == [str(event.periods.get())]
+    assert f'<ins class="diff">{escape(citation.in_full)}</ins>' in text
+    assert '<del class="diff">Rewritten</del><ins class="diff">Proclamation</ins>' in text
+    assert '&rsaquo; <a href="/admin/diplomacy/event/">Events</a>' in text
+    assert "Historical" not in text
+    assert not page.context["adminform"].form.fields.keys() - {"edited_from"}  # nothing to edit
+
+
+def test_word_diff_marks_whole_phrases_and_escapes():
+    assert versions.word_diff("the foreign policy (x)", "the foreign-policy course (x)") == (
+        'the <del class="diff">foreign policy</del>'
+        '<ins class="diff">foreign-policy course</ins> (x)'
+    )
+    assert versions.word_diff("Proclamation", "Proclamation of the republic") == (
+        'Proclamation <ins class="diff">of the republic</ins>'
+    )
+    assert versions.word_diff("a <b>", "a <i>") == (
+        'a <del class="diff">&lt;b&gt;</del><ins class="diff">&lt;i&gt;</ins>'
+    )

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from history import editorial
+from history import editorial, versions
 from history.models import Record, Status
 
 
@@ -38,8 +38,6 @@ class Command(BaseCommand):
         if record is None:
             return 0
         record.status = Status.PUBLISHED
-        record._change_reason = (
-            f"Published as scheduled for {record.publish_at:%Y-%m-%d %H:%M} UTC"
-        )
+        record._change_reason = f"Published as scheduled for {versions.when(record.publish_at)}."
         record.save()
         return 1
