@@ -201,3 +201,16 @@ def test_checker_counts_lines_across_marked_blocks():
         "{% load i18n %}{% blocktranslate %}One\nTwo\nThree{% endblocktranslate %}\n<p>Four</p>"
     )
     assert unmarked_strings(source) == [(4, "Four")]
+
+
+# --- Strings from Python ---------------------------------------------------------------
+
+
+def test_every_list_page_has_a_section_name_marked_for_translation():
+    """The navigation names its list pages from history.pages.SECTION_NAMES, which
+    is marked for translation; a new model's list page must be named there too."""
+    from history.models import public_models
+    from history.pages import SECTION_NAMES, has_page
+
+    listed = {model._meta.label_lower for model in public_models() if has_page(model, "list")}
+    assert listed <= set(SECTION_NAMES)
