@@ -265,7 +265,7 @@ def highlight(text):
 
 def snippet(body, aliases):
     if START not in (body or "") and START in (aliases or ""):
-        return highlight(f"Also written: {aliases}")
+        return highlight(f"{_('Also written:')} {aliases}")  # as a record's page says
     return highlight(body)
 
 
