@@ -214,3 +214,37 @@ def test_every_list_page_has_a_section_name_marked_for_translation():
 
     listed = {model._meta.label_lower for model in public_models() if has_page(model, "list")}
     assert listed <= set(SECTION_NAMES)
+
+
+def test_centuries_can_be_written_in_roman_numerals():
+    """Azerbaijani and Russian write a century as "XX əsr", "XX век": the century's
+    pattern is given its Roman numeral as well as the English ordinal."""
+    from history.dates import roman
+
+    assert [roman(n) for n in (1, 4, 7, 9, 14, 19, 20, 21)] == [
+        "I",
+        "IV",
+        "VII",
+        "IX",
+        "XIV",
+        "XIX",
+        "XX",
+        "XXI",
+    ]
+
+
+def test_the_picker_s_words_are_in_the_page():
+    """static/js/picker.js reads its words from the picker's data attributes: the
+    count of suggestions in the forms for 1, 2 and 5 (Russian's one, few and many)."""
+    import json
+
+    from history.filters import picker_words
+
+    words = picker_words()
+    assert json.loads(words["data-suggestions-count"]) == {
+        "1": "%(count)s suggestion",
+        "2": "%(count)s suggestions",
+        "5": "%(count)s suggestions",
+    }
+    assert words["data-suggestions-label"] == "%(label)s: suggestions"
+    assert words["data-no-matches"] == "No matches"
