@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from history import markup
 
@@ -11,15 +12,17 @@ class EventFeed(Feed):
     """The latest published or changed events, newest change first."""
 
     feed_type = Atom1Feed
-    title = "Azerbaijan’s Diplomatic History: events"
+    title = _("Azerbaijan’s Diplomatic History: events")
     link = reverse_lazy("diplomacy:event-list")
-    subtitle = "Events in Azerbaijan’s diplomatic history, each with its source."
+    subtitle = _("Events in Azerbaijan’s diplomatic history, each with its source.")
 
     def items(self):
         return Event.objects.published().order_by("-updated_at", "-pk")[:50]
 
     def item_title(self, event):
-        return f"{event.date_display}: {event.title}" if event.date else event.title
+        if not event.date:
+            return event.title
+        return _("%(date)s: %(title)s") % {"date": event.date_display, "title": event.title}
 
     def item_description(self, event):
         # Feed readers show it as HTML: the page's rendering, sanitised.

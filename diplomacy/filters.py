@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from history.filters import (
     CheckboxGroup,
@@ -129,11 +130,11 @@ class MissionFilterSet(DatedFilterSet):
 class OrganizationFilterSet(RecordFilterSet):
     search_fields = ("name", "acronym", "summary", "aliases__name")
     name_fields = ("name", "acronym", "aliases__name")
-    name = django_filters.CharFilter(method="filter_name", label="Name")
+    name = django_filters.CharFilter(method="filter_name", label=_("Name"))
     kind = StandingFilter(
         field_name="memberships__kind",
         choices=Membership.Kind.choices,
-        label="Azerbaijan’s standing",
+        label=_("Azerbaijan’s standing"),
     )
     ordering = OrderingFilter(fields={"name": "name", "acronym": "acronym"})
 
@@ -152,7 +153,7 @@ class MembershipFilterSet(DatedFilterSet):
         model=Organization,
         shown=("name", "acronym"),
         source="api:organization-list",
-        label="Elected by",
+        label=_("Elected by"),
     )
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
@@ -165,7 +166,7 @@ class ProjectFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
     country = CountryFilter(field_name="countries")
     kind = ChoicesFilter(choices=Project.Kind.choices)
-    part_of = SlugsFilter(model=Project, label="Part of")
+    part_of = SlugsFilter(model=Project, label=_("Part of"))
     ordering = OrderingFilter(fields={"name": "name", "date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):

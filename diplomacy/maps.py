@@ -18,7 +18,8 @@ from django.contrib.staticfiles import finders
 from django.core import validators
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from history import dates
 
@@ -47,16 +48,16 @@ class State:
 
 # Highest precedence first: a country with facts of several kinds shows the first.
 STATES = [
-    State("conflict", "Conflict", "A conflict the sources record for that year."),
-    State("rule", "Rule or occupation", "Rule over Azerbaijan or occupation, that year."),
-    State("mission", "Diplomatic mission", "A mission or consulate in either direction."),
+    State("conflict", _("Conflict"), _("A conflict the sources record for that year.")),
+    State("rule", _("Rule or occupation"), _("Rule over Azerbaijan or occupation, that year.")),
+    State("mission", _("Diplomatic mission"), _("A mission or consulate in either direction.")),
     State(
         "relations",
-        "Recognition or relations",
-        "Recognition, diplomatic relations or cooperation.",
+        _("Recognition or relations"),
+        _("Recognition, diplomatic relations or cooperation."),
     ),
-    State("project", "Project partner", "Takes part in an energy or transport project."),
-    State("known", "Nothing recorded that year", "The site has a page on the country."),
+    State("project", _("Project partner"), _("Takes part in an energy or transport project.")),
+    State("known", _("Nothing recorded that year"), _("The site has a page on the country.")),
 ]
 STATE_BY_KEY = {state.key: state for state in STATES}
 PRECEDENCE = {state.key: rank for rank, state in enumerate(STATES)}
@@ -105,8 +106,12 @@ class CountryState:
     @property
     def summary(self):
         """One line for the map's tooltip: the name and every state it has that year."""
-        seen = dict.fromkeys(STATE_BY_KEY[fact.state].label for fact in self.facts)
-        return f"{self.country.name}: {'; '.join(seen) or 'nothing recorded that year'}"
+        seen = dict.fromkeys(str(STATE_BY_KEY[fact.state].label) for fact in self.facts)
+        states = "; ".join(seen) or gettext("nothing recorded that year")
+        return gettext("%(country)s: %(states)s") % {
+            "country": self.country.name,
+            "states": states,
+        }
 
     def as_json(self):
         return {
@@ -114,7 +119,7 @@ class CountryState:
             "name": self.country.name,
             "url": self.country.get_absolute_url(),
             "state": self.state.key,
-            "label": self.state.label,
+            "label": str(self.state.label),
             "summary": self.summary,
             "facts": [fact.as_json() for fact in self.facts],
         }
@@ -205,9 +210,11 @@ def country_states(year, today=None):
         states[country_id].facts.append(
             Fact(
                 "project",
-                f"Project: {', '.join(names)}",
+                gettext("Project: %(roles)s") % {"roles": ", ".join(names)},
                 project.name,
-                f"since {project.date_display}" if project.date else "",
+                pgettext("a project's start", "since %(date)s") % {"date": project.date_display}
+                if project.date
+                else "",
                 project.get_absolute_url(),
             )
         )
@@ -301,8 +308,8 @@ def map_shapes(states):
 # happens. A region's box is the projected extent of its longitudes and
 # latitudes (here 12°W to 64°E, 28°N to 62°N), in the SVG's units.
 VIEWS = {
-    "world": ("The world", None),
-    "region": ("Europe, the Caucasus and the Middle East", "468 -197 203 107"),
+    "world": (_("The world"), None),
+    "region": (_("Europe, the Caucasus and the Middle East"), "468 -197 203 107"),
 }
 
 
@@ -314,8 +321,7 @@ class YearForm(forms.Form):
 
     year = forms.IntegerField(
         required=False,
-        label="Year",
-        help_text=f"From {FIRST_YEAR} to today.",
+        label=_("Year"),  # its help text, "From 1918 to 2026.", is set in __init__
     )
 
     def __init__(self, *args, today=None, **kwargs):
@@ -328,8 +334,11 @@ class YearForm(forms.Form):
             validators.MaxValueValidator(self.today),
         ]
         field.widget.attrs.update(min=FIRST_YEAR, max=self.today, step=1)
-        field.help_text = f"From {FIRST_YEAR} to {self.today}."
-        field.error_messages["invalid"] = "Enter a year as a whole number, such as 1919."
+        field.help_text = gettext("From %(first)d to %(last)d.") % {
+            "first": FIRST_YEAR,
+            "last": self.today,
+        }
+        field.error_messages["invalid"] = gettext("Enter a year as a whole number, such as 1919.")
 
     view = forms.ChoiceField(
         required=False, choices=[(key, label) for key, (label, _) in VIEWS.items()]
@@ -345,6 +354,6 @@ class YearForm(forms.Form):
 
 # Years worth a shortcut beside the slider, with what the content shows in them.
 KEY_YEARS = [
-    (1919, "Foreign missions in Baku"),
-    (1923, "Missions abolished, but Turkey’s and Iran’s"),
+    (1919, _("Foreign missions in Baku")),
+    (1923, _("Missions abolished, but Turkey’s and Iran’s")),
 ]

@@ -38,7 +38,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from history import markup
 from history.models import Alias, CitedRecord, Record, Source, public_models, required_links
@@ -265,7 +265,7 @@ def highlight(text):
 
 def snippet(body, aliases):
     if START not in (body or "") and START in (aliases or ""):
-        return highlight(f"Also written: {aliases}")
+        return highlight(f"{_('Also written:')} {aliases}")  # as a record's page says
     return highlight(body)
 
 
@@ -665,17 +665,21 @@ class SqliteBackend:
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search",
+        label=gettext_lazy("Search"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": f"A search can be at most {MAX_QUERY_LENGTH} characters long "
-            "(this one has %(show_value)d)."
+            "max_length": gettext_lazy(
+                "A search can be at most %(limit_value)d characters long "
+                "(this one has %(show_value)d)."
+            )
         },
     )
     kind = forms.MultipleChoiceField(
-        label="Type",
+        label=gettext_lazy("Type"),
         required=False,
         choices=[(key, kind.label) for key, kind in KINDS.items()],
-        error_messages={"invalid_choice": "There is no type “%(value)s” to search in."},
+        error_messages={
+            "invalid_choice": gettext_lazy("There is no type “%(value)s” to search in.")
+        },
     )

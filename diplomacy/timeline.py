@@ -81,7 +81,7 @@ def year_position(value: int, end: bool = False) -> float:
 
 
 def historical_year(astronomical: int) -> str:
-    return f"{1 - astronomical} BCE" if astronomical <= 0 else str(astronomical)
+    return dates.written_year(astronomical)
 
 
 def side_bounds(text: str) -> tuple[int, int] | None:
@@ -128,7 +128,7 @@ class Axis:
                 continue
             label = historical_year(astronomical)
             if with_era and year > 0:
-                label = f"{label} CE"
+                label = _("%(year)s CE") % {"year": label}
             ticks.append((self.x(astronomical), label))
         return ticks
 
@@ -136,7 +136,9 @@ class Axis:
     def label(self) -> str:
         first = historical_year(year_of(self.lower))
         last = historical_year(year_of(self.upper))
-        return first if first == last else f"{first} to {last}"
+        if first == last:
+            return first
+        return _("%(first)s to %(last)s") % {"first": first, "last": last}
 
 
 def axis_for(records, window=(None, None), today=None) -> Axis | None:
@@ -216,19 +218,19 @@ class Mark:
     def description(self):
         """What the drawing says, in words: for the <title> of the mark."""
         record = self.record
-        parts = [f"{self.name}: {record.date_display}"]
+        parts = [_("%(name)s: %(date)s") % {"name": self.name, "date": record.date_display}]
         if self.shape == "point":
-            parts.append("a single day")
+            parts.append(_("a single day"))
         elif self.core:
-            parts.append("solid where the span is certain, hatched where the sources are vague")
+            parts.append(_("solid where the span is certain, hatched where the sources are vague"))
         else:
-            parts.append("somewhere in the hatched range")
+            parts.append(_("somewhere in the hatched range"))
         if self.uncertain:
-            parts.append("uncertain or approximate")
+            parts.append(_("uncertain or approximate"))
         if self.end_unknown:
-            parts.append("end not given")
+            parts.append(_("end not given"))
         if self.beyond_start or self.beyond_end:
-            parts.append("continues beyond the edge")
+            parts.append(_("continues beyond the edge"))
         return "; ".join(parts)
 
 
@@ -376,8 +378,11 @@ class Timeline:
             self.zoom = Period.objects.published().filter(slug=slug).first()
             if self.zoom is None:
                 self.errors.append(
-                    f"Period: there is no published period “{slug}”. "
-                    "Choose one of the periods listed on the whole timeline."
+                    _(
+                        "Period: there is no published period “%(slug)s”. "
+                        "Choose one of the periods listed on the whole timeline."
+                    )
+                    % {"slug": slug}
                 )
                 return
         self._load()
@@ -469,8 +474,8 @@ class Timeline:
         rows = []
         sections = []
         for kind, records, title in (
-            ("period", self.periods, "Periods"),
-            ("event", self.events, "Events"),
+            ("period", self.periods, _("Periods")),
+            ("event", self.events, _("Events")),
         ):
             if not records:
                 continue

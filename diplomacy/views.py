@@ -125,7 +125,7 @@ def world_map(request):
     if states is None:
         return render(request, "diplomacy/map.html", context, status=400)
     rows = sorted(states.values(), key=lambda s: (maps.PRECEDENCE[s.state.key], s.country.name))
-    viewbox, _ = maps.world_shapes()
+    viewbox = maps.world_shapes()[0]
     view = form.cleaned_data["view"]
     context.update(
         view=view,
@@ -139,7 +139,7 @@ def world_map(request):
         rows=[row for row in rows if row.facts],
         others=[row for row in rows if not row.facts],
         key_years=[(y, label) for y, label in maps.KEY_YEARS if y <= form.today]
-        + [(form.today, "Today")],
+        + [(form.today, _("Today"))],
     )
     return render(request, "diplomacy/map.html", context)
 
@@ -158,7 +158,12 @@ def world_map_states(request):
             "today": year == form.today,
             "status": maps.status(states, year, today=year == form.today),
             "legend": [
-                {"state": state.key, "label": state.label, "count": count, "countries": countries}
+                {
+                    "state": state.key,
+                    "label": str(state.label),
+                    "count": count,
+                    "countries": countries,
+                }
                 for state, count, countries in maps.summarize(states)
             ],
             "countries": [row.as_json() for row in rows],

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
 from . import caching, pages
 
@@ -14,7 +15,8 @@ def site(request):
         url = reverse(url_name)
         current = "page" if request.path == url else request.path.startswith(url) and "true"
         sections.append((label, url, current))
-    return {"site_name": settings.SITE_NAME, "sections": sections}
+    # The name is marked in the settings (gettext_noop) and translated here, per request.
+    return {"site_name": gettext(settings.SITE_NAME), "sections": sections}
 
 
 def declared_query(request):

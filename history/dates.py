@@ -13,27 +13,50 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from edtf import EDTFParseException, parse_edtf
 
 # Sort bounds of an open end (".."): before and after any real date.
 EARLIEST = -99_999_999
 LATEST = 99_999_999
 
+# Month names twice over: alone ("July 2017"), and after a day ("4 July 2017"),
+# which Russian writes in the genitive ("июль 2017", "4 июля 2017"); English
+# writes both the same.
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    pgettext_lazy("a month, alone: July 2017", "January"),
+    pgettext_lazy("a month, alone: July 2017", "February"),
+    pgettext_lazy("a month, alone: July 2017", "March"),
+    pgettext_lazy("a month, alone: July 2017", "April"),
+    pgettext_lazy("a month, alone: July 2017", "May"),
+    pgettext_lazy("a month, alone: July 2017", "June"),
+    pgettext_lazy("a month, alone: July 2017", "July"),
+    pgettext_lazy("a month, alone: July 2017", "August"),
+    pgettext_lazy("a month, alone: July 2017", "September"),
+    pgettext_lazy("a month, alone: July 2017", "October"),
+    pgettext_lazy("a month, alone: July 2017", "November"),
+    pgettext_lazy("a month, alone: July 2017", "December"),
 ]
-SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+MONTHS_AFTER_DAY = [
+    pgettext_lazy("a month, after a day: 4 July 2017", "January"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "February"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "March"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "April"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "May"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "June"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "July"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "August"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "September"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "October"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "November"),
+    pgettext_lazy("a month, after a day: 4 July 2017", "December"),
+]
+SEASONS = {
+    21: pgettext_lazy("a season: Spring 2017", "Spring"),
+    22: pgettext_lazy("a season: Summer 2017", "Summer"),
+    23: pgettext_lazy("a season: Autumn 2017", "Autumn"),
+    24: pgettext_lazy("a season: Winter 2017", "Winter"),
+}
 
 
 def bound(year: int, month: int = 1, day: int = 1) -> int:
@@ -93,15 +116,17 @@ def parse(value: str) -> Span:
             lower, upper = _lower(parsed), _upper(parsed)
     except (EDTFParseException, TypeError, ValueError):
         raise ValidationError(
-            "“%(value)s” is not an EDTF date. Write it as 1919, 2017-07, "
-            "2017-07-04, 06XX (a century), 2019/2022 (a span), ~1500 "
-            "(about), 1919? (uncertain) or 1918-05-28/.. (open end).",
+            gettext(
+                "“%(value)s” is not an EDTF date. Write it as 1919, 2017-07, "
+                "2017-07-04, 06XX (a century), 2019/2022 (a span), ~1500 "
+                "(about), 1919? (uncertain) or 1918-05-28/.. (open end)."
+            ),
             code="invalid_edtf",
             params={"value": value},
         ) from None
     if lower > upper:
         raise ValidationError(
-            "The end of “%(value)s” comes before its start.",
+            gettext("The end of “%(value)s” comes before its start."),
             code="end_before_start",
             params={"value": value},
         )
@@ -122,8 +147,40 @@ def is_calendar_date(value: str) -> bool:
 
 
 # --- Display ---------------------------------------------------------------
+#
+# Every word is marked for translation, and so is each way the parts are put
+# together ("%(day)d %(month)s", "until %(date)s"), so that a language can order
+# them its own way. What English writes the same in several places is told apart
+# by a context, for languages that do not: a month after a day (Russian's
+# genitive), a decade or century after "since", "until" or "from" (English adds
+# "the"; Russian and Azerbaijani put the date itself in another case).
 
 _DATE = re.compile(r"^(?P<year>-?[0-9X]{4})(?:-(?P<month>\d\d))?(?:-(?P<day>\d\d))?$")
+
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(number: int) -> str:
+    """7 as VII: centuries as Azerbaijani and Russian write them ("XX əsr", "XX век")."""
+    written = ""
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        written += letters * count
+    return written
 
 
 def _ordinal(number: int) -> str:
@@ -134,10 +191,16 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def written_year(year: int) -> str:
+    """An astronomical year as historians write it: 0 is 1 BCE, -499 is 500 BCE."""
+    if year <= 0:
+        return pgettext("a year before the common era", "%(year)d BCE") % {"year": 1 - year}
+    return str(year)
+
+
 def _year(text: str) -> str:
-    year = int(text)
     # EDTF counts years astronomically: 0000 is 1 BCE, -0499 is 500 BCE.
-    return f"{1 - year} BCE" if year <= 0 else str(year)
+    return written_year(int(text))
 
 
 def _unspecified_year(year: str) -> str:
@@ -145,68 +208,124 @@ def _unspecified_year(year: str) -> str:
     bce = year.startswith("-")
     digits = year.lstrip("-")
     if digits.endswith("XX"):
-        hundreds = int(digits[:2])
         # -06XX covers the astronomical years -0699 to -0600: 700 to 601 BCE.
-        written = f"{_ordinal(hundreds + 1)} century"
-    else:
-        # -199X covers 2000 to 1991 BCE, "the 1990s BCE" as people round it.
-        written = f"{digits[:3]}0s"
-    return f"{written} BCE" if bce else written
+        number = int(digits[:2]) + 1
+        # Translators: %(ordinal)s is "7th", %(roman)s "VII", %(number)d 7; use the
+        # one your language writes a century with ("VII век", "VII əsr").
+        written = pgettext("a century", "%(ordinal)s century") % {
+            "ordinal": _ordinal(number),
+            "roman": roman(number),
+            "number": number,
+        }
+        if bce:
+            return pgettext("a century before the common era", "%(century)s BCE") % {
+                "century": written
+            }
+        return written
+    # -199X covers 2000 to 1991 BCE, "the 1990s BCE" as people round it.
+    decade = int(f"{digits[:3]}0")
+    # Translators: a decade, "1990s"; Azerbaijani and Russian add a suffix to the number.
+    written = pgettext("a decade", "%(decade)ds") % {"decade": decade}
+    if bce:
+        return pgettext("a decade before the common era", "%(decade)s BCE") % {"decade": written}
+    return written
 
 
-def _parts(text: str) -> tuple[str, str]:
-    """Split one date into (day-and-month, year) as people write them."""
+@dataclass(frozen=True)
+class _Parts:
+    """One date's parts as written: a day, a month (or season) and a year."""
+
+    day: int | None
+    month: str  # the month's name, or a season's, or ""
+    month_after_day: str  # the month's name after a day
+    year: str  # the year as written: "1919", "500 BCE", "7th century", "1990s"
+
+    @property
+    def head(self):
+        """The day and month: "4 July", "July", "Spring" or ""."""
+        if self.day:
+            return pgettext("a day and a month: 4 July", "%(day)d %(month)s") % {
+                "day": self.day,
+                "month": self.month_after_day,
+            }
+        return self.month
+
+
+def _parts(text: str) -> _Parts:
+    """Split one date into its day, month and year, as people write them."""
     text = text.strip("?~%")
     match = _DATE.match(text)
     if not match:
-        return "", text
+        return _Parts(None, "", "", text)
     year, month, day = match["year"], match["month"], match["day"]
     if "X" in year:
-        return "", _unspecified_year(year)
+        return _Parts(None, "", "", _unspecified_year(year))
     written_year = _year(year)
     if month and int(month) in SEASONS:
-        return SEASONS[int(month)], written_year
+        return _Parts(None, str(SEASONS[int(month)]), "", written_year)
     if month and not 1 <= int(month) <= 12:
-        return "", text  # not a date: shown as typed, the validator says why
-    head = ""
-    if month:
-        head = MONTHS[int(month) - 1]
-        if day:
-            head = f"{int(day)} {head}"
-    return head, written_year
+        return _Parts(None, "", "", text)  # not a date: shown as typed, the validator says why
+    if not month:
+        return _Parts(None, "", "", written_year)
+    index = int(month) - 1
+    return _Parts(
+        int(day) if day else None, str(MONTHS[index]), str(MONTHS_AFTER_DAY[index]), written_year
+    )
+
+
+def _joined(head: str, year: str) -> str:
+    """A day and month, or a month, with its year: "4 July 2017", "July 2017"."""
+    if not head:
+        return year
+    return pgettext(
+        "a day and month, or a month, and a year: 4 July 2017", "%(head)s %(year)s"
+    ) % {
+        "head": head,
+        "year": year,
+    }
 
 
 def _single(text: str) -> str:
     approximate = text.startswith("~") or text.endswith(("~", "%"))
     uncertain = text.endswith(("?", "%"))
-    head, year = _parts(text)
-    written = f"{head} {year}".strip()
+    parts = _parts(text)
+    written = _joined(parts.head, parts.year)
     if approximate:
-        written = f"c. {written}"
+        written = pgettext("an approximate date: c. 1919", "c. %(date)s") % {"date": written}
     if uncertain:
-        written = f"{written} (?)"
+        written = pgettext("an uncertain date: 1919 (?)", "%(date)s (?)") % {"date": written}
     return written
 
 
-def _with_article(written: str) -> str:
+def _with_article(written: str, text: str) -> str:
     """ "the 1990s", "the 19th century" after since/until/from."""
-    return (
-        f"the {written}"
-        if re.match(r"^\d+(s| century)( BCE)?$|^\d+\w\w century( BCE)?$", written)
-        else written
-    )
+    match = _DATE.match(text)
+    if match and "X" in match["year"]:  # a decade or century, neither uncertain nor approximate
+        # Translators: a decade or century after "since", "until" or "from":
+        # English says "since the 1990s"; a language without articles keeps the date.
+        return pgettext("a decade or century after since, until or from", "the %(date)s") % {
+            "date": written
+        }
+    return written
 
 
 def _one_of(value: str) -> str:
     """An EDTF set, "[2017-07-04,2018-07-04]": "4 July 2017 or 2018", "one of" its dates."""
     parts = [_parts(item) for item in value.strip("[]").split(",")]
-    heads = {head for head, _ in parts}
+    heads = {part.head for part in parts}
     if len(heads) == 1:
-        years = [year for _, year in parts]
-        joined = ", ".join(years[:-1]) + f" or {years[-1]}" if len(years) > 1 else years[0]
-        return f"{heads.pop()} {joined}".strip()
-    written = [f"{head} {year}".strip() for head, year in parts]
-    return ", ".join(written[:-1]) + f" or {written[-1]}" if len(written) > 1 else written[0]
+        return _joined(heads.pop(), _either([part.year for part in parts]))
+    return _either([_joined(part.head, part.year) for part in parts])
+
+
+def _either(written: list[str]) -> str:
+    """ "2017, 2018 or 2019": one of several dates."""
+    if len(written) == 1:
+        return written[0]
+    return pgettext("one of several dates: 2017, 2018 or 2019", "%(dates)s or %(last)s") % {
+        "dates": ", ".join(written[:-1]),
+        "last": written[-1],
+    }
 
 
 def humanize(value: str) -> str:
@@ -219,20 +338,37 @@ def humanize(value: str) -> str:
         return _single(value)
     start, end = value.split("/", 1)
     if start in ("", ".."):
-        return f"until {_with_article(_single(end))}"
+        return pgettext("a date open at its start: until April 1920", "until %(date)s") % {
+            "date": _with_article(_single(end), end)
+        }
     if end == "..":
-        return f"since {_with_article(_single(start))}"
+        return pgettext("a date open at its end: since 2011", "since %(date)s") % {
+            "date": _with_article(_single(start), start)
+        }
     if end == "":
-        return f"from {_with_article(_single(start))}"
-    start_head, start_year = _parts(start)
-    end_head, end_year = _parts(end)
+        return pgettext("a date whose end is not given: from 28 May 1918", "from %(date)s") % {
+            "date": _with_article(_single(start), start)
+        }
+    start_parts, end_parts = _parts(start), _parts(end)
     plain = not any(mark in value for mark in "?~%")
-    if plain and start_year == end_year and start_head and end_head:
-        start_day, _, start_month = start_head.partition(" ")
-        _, _, end_month = end_head.partition(" ")
-        if start_month and start_month == end_month:
-            return f"{start_day}–{end_head} {end_year}"
-        return f"{start_head} – {end_head} {end_year}"
-    if plain and not start_head and not end_head:
-        return f"{start_year}–{end_year}"
-    return f"{_single(start)} – {_single(end)}"
+    same_month = start_parts.day and end_parts.day and start_parts.month == end_parts.month
+    if plain and start_parts.year == end_parts.year and same_month:
+        return pgettext("days of one month: 13–18 September 2016", "%(first)d–%(last)s") % {
+            "first": start_parts.day,
+            "last": _joined(end_parts.head, end_parts.year),
+        }
+    if plain and start_parts.year == end_parts.year and start_parts.head and end_parts.head:
+        return _span(start_parts.head, _joined(end_parts.head, end_parts.year))
+    if plain and not start_parts.head and not end_parts.head:
+        return f"{start_parts.year}–{end_parts.year}"
+    return _span(_single(start), _single(end))
+
+
+def _span(start: str, end: str) -> str:
+    """ "13 September – 2 October 2016", "c. 1919 – 1920 (?)": a span between two dates."""
+    return pgettext(
+        "a span between two dates: 13 September – 2 October 2016", "%(start)s – %(end)s"
+    ) % {
+        "start": start,
+        "end": end,
+    }

@@ -7,6 +7,7 @@ once, and more than MAX_VALUES different values of one parameter are refused.
 """
 
 import functools
+import json
 
 import django_filters
 from django import forms
@@ -17,6 +18,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Alias, Period, Person, Quote, Source, public_condition
 
@@ -68,7 +71,10 @@ class FilterForm(forms.Form):
                 self.add_error(
                     name,
                     ValidationError(
-                        "Too many values: give at most %(limit)d different ones, not %(given)d.",
+                        gettext(
+                            "Too many values: give at most %(limit)d different ones, "
+                            "not %(given)d."
+                        ),
                         code="too_many_values",
                         params={"limit": MAX_VALUES, "given": given},
                     ),
@@ -88,7 +94,7 @@ class YearRangeForm(FilterForm):
         cleaned = super().clean()
         year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
         if year_from is not None and year_to is not None and year_from > year_to:
-            self.add_error("year_to", "The end year comes before the start year.")
+            self.add_error("year_to", gettext("The end year comes before the start year."))
         return cleaned
 
 
@@ -123,18 +129,18 @@ class OrderingFilter(django_filters.OrderingFilter):
     """
 
     labels = {
-        "date": "Oldest first",
-        "-date": "Newest first",
-        "title": "Title, A to Z",
-        "-title": "Title, Z to A",
-        "name": "Name, A to Z",
-        "-name": "Name, Z to A",
-        "position": "In the sources’ order",
-        "-position": "Reverse of the sources’ order",
+        "date": _("Oldest first"),
+        "-date": _("Newest first"),
+        "title": _("Title, A to Z"),
+        "-title": _("Title, Z to A"),
+        "name": _("Name, A to Z"),
+        "-name": _("Name, Z to A"),
+        "position": _("In the sources’ order"),
+        "-position": _("Reverse of the sources’ order"),
     }
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label", "Sort by")
+        kwargs.setdefault("label", _("Sort by"))
         super().__init__(*args, **kwargs)
         self.extra["empty_label"] = self.extra["choices"][0][1]
         self.extra["widget"] = OrderingSelect
@@ -206,9 +212,15 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
         folded = [option for option in options if option[0] not in first]
         html = [self._list(name, shown)]
         if folded:
+            more = ngettext("Show %(count)d more", "Show %(count)d more", len(folded)) % {
+                "count": len(folded)
+            }
             html.append(
-                f'<details class="more"><summary>Show {len(folded)} more</summary>'
-                f"{self._list(name, folded)}</details>"
+                format_html(
+                    '<details class="more"><summary>{}</summary>{}</details>',
+                    more,
+                    self._list(name, folded),
+                )
             )
         return mark_safe("\n".join(html))  # every value in _list is escaped
 
@@ -267,18 +279,45 @@ class RecordPicker(forms.SelectMultiple):
         attrs["aria-describedby"] = " ".join(
             filter(None, (hint_id, attrs.get("aria-describedby")))
         )
+        hint = gettext("Type a name.")
+        if picked:
+            hint = gettext("Type a name. Untick one to drop it.")
         return format_html(
-            '<div class="picker" data-source="{}" data-fields="{}">\n<ul class="picked">{}</ul>\n'
+            '<div class="picker" data-source="{}" data-fields="{}"{}>\n'
+            '<ul class="picked">{}</ul>\n'
             '<input type="text" name="{}" autocomplete="off" spellcheck="false"{}>\n'
-            '<p class="hint" id="{}">Type a name.{}</p>\n</div>',
+            '<p class="hint" id="{}">{}</p>\n</div>',
             reverse(self.source),
             ",".join(("slug", *field.name_fields)),
+            mark_safe(_attributes(picker_words())),  # escaped by _attributes
             boxes,
             name,
             mark_safe(_attributes(attrs)),  # escaped by _attributes
             hint_id,
-            " Untick one to drop it." if picked else "",
+            hint,
         )
+
+
+# Numbers whose plural forms stand for every count's: one (1), few (2) and many (5)
+# in Russian; one and other in English and Azerbaijani. static/js/picker.js takes
+# the one whose plural category (Intl.PluralRules) is the count's.
+PLURAL_SAMPLES = (1, 2, 5)
+
+
+def picker_words():
+    """The words static/js/picker.js says, in the page's language, as data attributes:
+    %(label)s, %(count)s and %(name)s are filled in by the script."""
+    counts = {
+        str(n): ngettext("%(count)s suggestion", "%(count)s suggestions", n)
+        for n in PLURAL_SAMPLES
+    }
+    return {
+        "data-suggestions-label": gettext("%(label)s: suggestions"),
+        "data-suggestions-count": json.dumps(counts, ensure_ascii=False),
+        "data-no-matches": gettext("No matches"),
+        "data-no-more-matches": gettext("No more matches"),
+        "data-picked": gettext("%(name)s picked"),
+    }
 
 
 def named_records(queryset, values, fields):
@@ -344,7 +383,8 @@ class NamedRecordsField(forms.ModelMultipleChoiceField):
         records = self.named(value)
         if unknown := unnamed(records, value, self.name_fields):
             raise ValidationError(
-                "No published %(kind)s goes by “%(value)s”.",
+                # Translators: %(kind)s is the singular name of a kind of record ("person").
+                gettext("No published %(kind)s goes by “%(value)s”."),
                 code="invalid_choice",
                 params={"kind": self.queryset.model._meta.verbose_name, "value": unknown[0]},
             )
@@ -453,7 +493,7 @@ class RecordFilterSet(django_filters.FilterSet):
     # The names a record goes by, for a `name` filter (the pickers' suggestions).
     name_fields = ()
 
-    q = django_filters.CharFilter(method="filter_text", label="Text")
+    q = django_filters.CharFilter(method="filter_text", label=_("Text"))
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(distinct_values(data), queryset, request=request, prefix=prefix)
@@ -518,8 +558,8 @@ class RecordFilterSet(django_filters.FilterSet):
 class DatedFilterSet(RecordFilterSet):
     """Year ranges select every record whose date span overlaps them."""
 
-    year_from = YearFilter(method="filter_year_from", label="From year")
-    year_to = YearFilter(method="filter_year_to", label="To year")
+    year_from = YearFilter(method="filter_year_from", label=_("From year"))
+    year_to = YearFilter(method="filter_year_to", label=_("To year"))
 
     class Meta:
         form = YearRangeForm
@@ -546,7 +586,7 @@ class PeriodFilterSet(DatedFilterSet):
 class PersonFilterSet(RecordFilterSet):
     search_fields = ("name", "role", "summary", "aliases__name")
     name_fields = ("name", "aliases__name")
-    name = django_filters.CharFilter(method="filter_name", label="Name")
+    name = django_filters.CharFilter(method="filter_name", label=_("Name"))
     period = SlugsFilter(field_name="periods", model=Period)
     ordering = OrderingFilter(fields={"name": "name"})
 

@@ -1,6 +1,7 @@
 from urllib.parse import unquote
 
 from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.utils.translation import gettext
 
 from .models import Redirect, one_version_each
 
@@ -52,7 +53,8 @@ class RefuseNulCharactersMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
-            message = "An address may not contain NUL characters (%00)."
+            # xgettext:no-python-format
+            message = gettext("An address may not contain NUL characters (%00).")
             if request.path.startswith("/api/"):
                 # The API's one error body.
                 error = {"field": None, "message": message, "code": "invalid"}

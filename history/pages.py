@@ -9,6 +9,7 @@ import functools
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from .models import CitedRecord, public_models
 
@@ -24,6 +25,29 @@ def has_page(model, kind):
     return True
 
 
+# The navigation's name for each list page, marked for translation here: the
+# models' own names are the admin's. A new model with a list page is in the
+# navigation unasked, under its plural verbose name, until it is named here
+# (tests/test_i18n.py asks for that).
+SECTION_NAMES = {
+    "history.period": _("Periods"),
+    "history.person": _("People"),
+    "history.quote": _("Quotes"),
+    "history.source": _("Sources"),
+    "diplomacy.country": _("Countries"),
+    "diplomacy.organization": _("Organizations"),
+    "diplomacy.project": _("Projects"),
+    "diplomacy.event": _("Events"),
+    "diplomacy.document": _("Documents"),
+    "diplomacy.priority": _("Policy"),
+}
+
+
+def section_name(model):
+    """The navigation's name for a model's list page: "Events"."""
+    return SECTION_NAMES.get(model._meta.label_lower) or capfirst(model._meta.verbose_name_plural)
+
+
 @functools.cache
 def sections():
     """[(label, url name)] of every list page: the records, then the sources they cite."""
@@ -33,7 +57,7 @@ def sections():
     )
     return [
         (
-            capfirst(model._meta.verbose_name_plural),
+            section_name(model),
             f"{model._meta.app_label}:{model._meta.model_name}-list",
         )
         for model in models

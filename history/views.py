@@ -281,7 +281,7 @@ class ErrorReportView(CreateView):
         # A few reports an hour from one address; a robot's flood stops here.
         counter = f"error-reports:{client_address(self.request)}"
         if caching.count(counter, per_seconds=3600) > REPORTS_PER_HOUR:
-            form.add_error(None, "Too many reports from your address: try again in an hour.")
+            form.add_error(None, _("Too many reports from your address: try again in an hour."))
             return self.form_invalid(form)
         return super().form_valid(form)
 

@@ -20,6 +20,9 @@
     if (!form || !number || !range || !svg) return;
 
     var url = root.getAttribute("data-states-url");
+    // The page's own words, in its language (templates/diplomacy/map.html).
+    var nothing = root.getAttribute("data-nothing");
+    var none = root.getAttribute("data-none");
     var first = Number(range.min);
     var last = Number(range.max);
     var timer = null;
@@ -114,7 +117,7 @@
       });
       if (!rows.length) {
         var empty = el("tr", { class: "empty" });
-        empty.appendChild(el("td", { colspan: "2" }, "The sources record nothing for this year."));
+        empty.appendChild(el("td", { colspan: "2" }, nothing));
         body.appendChild(empty);
       }
       others.replaceChildren();
@@ -122,7 +125,7 @@
         if (index) others.appendChild(document.createTextNode(", "));
         others.appendChild(el("a", { href: country.url, "data-code": country.code }, country.name));
       });
-      if (!rest.length) others.textContent = "None.";
+      if (!rest.length) others.textContent = none;
     }
 
     // The server words the counts ("1 country", "2 countries"), in every language it speaks.

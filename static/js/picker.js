@@ -13,7 +13,25 @@ import Combobox from "./vendor/combobox-nav.js";
 const WAIT_MS = 150;
 const SHOWN = 8;
 
+// The words a picker says, in the page's language: data attributes rendered by
+// RecordPicker (history/filters.py), with %(…)s for what is filled in here.
+function fill(template, values) {
+  return template.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
+// "3 suggestions": the attribute holds the form for a few sample counts (1, 2, 5);
+// a count takes the form of the sample in its plural category (one, few, many, other).
+function counted(forms, count) {
+  const rules = new Intl.PluralRules(document.documentElement.lang || "en");
+  const category = rules.select(count);
+  const samples = Object.keys(forms);
+  const sample = samples.find((n) => rules.select(Number(n)) === category) ?? samples.at(-1);
+  return fill(forms[sample], { count });
+}
+
 function setUp(picker) {
+  const words = picker.dataset;
+  const counts = JSON.parse(words.suggestionsCount);
   const input = picker.querySelector('input[type="text"]');
   const picked = picker.querySelector("ul.picked");
   const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
@@ -21,7 +39,10 @@ function setUp(picker) {
   list.id = `${input.id}_suggestions`;
   list.className = "suggestions";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", `${label ? label.textContent : input.name}: suggestions`);
+  list.setAttribute(
+    "aria-label",
+    fill(words.suggestionsLabel, { label: label ? label.textContent : input.name }),
+  );
   list.hidden = true;
   const status = document.createElement("p");
   status.className = "visually-hidden";
@@ -54,11 +75,11 @@ function setUp(picker) {
     );
     if (document.activeElement !== input) return; // answered after the reader moved on
     if (records.length) {
-      status.textContent = `${records.length} suggestions`;
+      status.textContent = counted(counts, records.length);
       list.hidden = false;
       combobox.start();
     } else {
-      status.textContent = found.length ? "No more matches" : "No matches";
+      status.textContent = found.length ? words.noMoreMatches : words.noMatches;
       close();
     }
   }
@@ -108,7 +129,7 @@ function setUp(picker) {
     }
     input.value = "";
     close();
-    status.textContent = `${option.textContent} picked`;
+    status.textContent = fill(words.picked, { name: option.textContent });
   }
 
   input.addEventListener("input", () => {
