@@ -210,13 +210,14 @@ def _unspecified_year(year: str) -> str:
     if digits.endswith("XX"):
         # -06XX covers the astronomical years -0699 to -0600: 700 to 601 BCE.
         number = int(digits[:2]) + 1
-        # Translators: %(ordinal)s is "7th", %(roman)s "VII", %(number)d 7; use the
-        # one your language writes a century with ("VII век", "VII əsr").
-        written = pgettext("a century", "%(ordinal)s century") % {
-            "ordinal": _ordinal(number),
-            "roman": roman(number),
-            "number": number,
-        }
+        # Translators: how your language numbers a century: "ordinal" (7th century) or
+        # "roman" (VII век, VII əsr). Write one of these two words, untranslated.
+        numbering = pgettext("how a century is numbered: ordinal or roman", "ordinal")
+        numeral = roman(number) if numbering == "roman" else _ordinal(number)
+        # Translators: %(numeral)s is "7th", or "VII" where centuries are numbered in
+        # Roman numerals (see "ordinal" above). (A .po file cannot leave out a name the
+        # English uses, so the numeral is chosen before the pattern is filled.)
+        written = pgettext("a century", "%(numeral)s century") % {"numeral": numeral}
         if bce:
             return pgettext("a century before the common era", "%(century)s BCE") % {
                 "century": written
