@@ -219,6 +219,8 @@ LOGGING = {
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The interface's translations (makemessages writes here; the set-up compiles them).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # One way to write dates in the admin, as the public pages write them (config/formats).
 FORMAT_MODULE_PATH = ["config.formats"]
