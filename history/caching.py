@@ -92,9 +92,10 @@ def advance():
 
 
 # Parameters read besides a list's filters: by the pages, and by the API's
-# pagination, renderers and choice of fields.
+# pagination, renderers and choice of fields; all one API record reads.
 PAGE_PARAMS = ("page",)
 API_PARAMS = ("page", "page_size", "format", "fields")
+API_RECORD_PARAMS = ("format", "fields")
 
 
 def reads(*params):
@@ -125,6 +126,8 @@ def known_params(path):
         declared = getattr(view, "query_params", None)
     if declared is not None:
         return frozenset(declared)
+    if "list" not in getattr(func, "actions", {"get": "list"}).values():  # an API record
+        return frozenset(API_RECORD_PARAMS)
     filterset_class = getattr(view, "filterset_class", None)
     if filterset_class is None:
         return None
