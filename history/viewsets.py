@@ -408,8 +408,10 @@ class RecordViewSet(
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.action in ("list", "retrieve") and "fields" in self.request.query_params:
-            names = self.request.query_params["fields"].split(",")
-            context["fields"] = [name.strip() for name in names if name.strip()]
+            # slug,name or, as clients built from the schema send a list, fields=slug&fields=name
+            values = self.request.query_params.getlist("fields")
+            names = [name.strip() for value in values for name in value.split(",")]
+            context["fields"] = [name for name in names if name]
         return context
 
     def check_fields(self):

@@ -1276,6 +1276,9 @@ def test_a_read_can_ask_for_only_some_fields(client, world):
     assert one == {"name": listed[0]["name"]}
     everything = get(client, "/api/v1/people/?page_size=1").json()["results"][0]
     assert {"url", "citations", "periods"} <= set(everything)  # a separate cache entry
+    # As a list, the way clients generated from the schema send one.
+    repeated = get(client, "/api/v1/people/?fields=slug&fields=name&page_size=1").json()
+    assert repeated["results"] == listed
 
 
 def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
