@@ -168,19 +168,25 @@ class ContentNegotiation(negotiation.DefaultContentNegotiation):
     """
 
     def select_renderer(self, request, renderers, format_suffix=None):
+        asked_by = self.settings.URL_FORMAT_OVERRIDE
+        asked = request.query_params.get(asked_by)
+        if asked == "":  # names no format (DRF's would take it for none asked)
+            raise self.refusal(asked_by, asked, renderers)
         try:
             return super().select_renderer(request, renderers, format_suffix)
         except (Http404, NotAcceptable):
+            raise self.refusal(asked_by, asked, renderers) from None
+
+    @staticmethod
+    def refusal(asked_by, asked, renderers):
+        if asked is not None:
             formats = ", ".join(renderer.format for renderer in renderers)
+            message = f"No such format: {asked!r}. This address answers in {formats}."
+        else:
+            asked_by = "Accept"
             types = ", ".join(renderer.media_type for renderer in renderers)
-            asked_by = self.settings.URL_FORMAT_OVERRIDE
-            if asked_by in request.query_params:
-                asked = request.query_params[asked_by]
-                message = f"No such format: {asked!r}. This address answers in {formats}."
-            else:
-                asked_by = "Accept"
-                message = f"No media type accepted is answered here; this address answers {types}."
-            raise NotAcceptable({asked_by: message}) from None
+            message = f"No media type accepted is answered here; this address answers {types}."
+        return NotAcceptable({asked_by: message})
 
 
 class AnonRateThrottle(throttling.AnonRateThrottle):

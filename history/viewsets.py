@@ -62,11 +62,20 @@ def name_shared_enums():
 
 
 class FilterSetExtension(DjangoFilterExtension):
-    """Filters the schema cannot read by itself: years, and related records by slug or code."""
+    """Filters the schema cannot read by itself: years, related records by slug or
+    code, and the empty ordering (the default order, as a list page's form sends it)."""
 
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        if isinstance(filter_field, filters.OrderingFilter):
+            parameters = super().resolve_filter_field(
+                auto_schema, model, filterset_class, field_name, filter_field
+            )
+            for parameter in parameters:
+                parameter["schema"]["items"]["enum"].insert(0, "")
+                parameter["description"] += "\n\nEmpty: the default order."
+            return parameters
         if isinstance(filter_field, filters.YearFilter):
             schema = build_basic_type(OpenApiTypes.INT)
             schema.update(minimum=-filters.YEAR_LIMIT, maximum=filters.YEAR_LIMIT)
@@ -88,8 +97,8 @@ class FilterSetExtension(DjangoFilterExtension):
                 f" Repeat the parameter for any of several, at most {filters.MAX_VALUES}"
                 " different ones; a value repeated counts once."
             )
-            schema = build_array_type(schema)
-            schema["maxItems"] = filters.MAX_VALUES
+            schema["minLength"] = 1
+            schema = {**build_array_type(schema), "minItems": 1, "maxItems": filters.MAX_VALUES}
             explode = True
         else:
             return super().resolve_filter_field(
@@ -149,11 +158,13 @@ class APISchema(AutoSchema):
             parameters.append(
                 OpenApiParameter(
                     "fields",
-                    str,
-                    many=True,
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "enum": list(self._get_serializer().fields)},
+                        "minItems": 1,
+                    },
                     explode=False,
                     style="form",
-                    enum=list(force_instance(self._get_serializer()).fields),
                     description="Only these fields of each record, comma-separated: "
                     "slug,name. A name the record does not have answers 400.",
                 )
@@ -411,7 +422,10 @@ class RecordViewSet(
             # slug,name or, as clients built from the schema send a list, fields=slug&fields=name
             values = self.request.query_params.getlist("fields")
             names = [name.strip() for value in values for name in value.split(",")]
-            context["fields"] = [name for name in names if name]
+            if not all(names):
+                message = "Name each field, separated by single commas: slug,name."
+                raise ValidationError({"fields": [message]}, code="invalid")
+            context["fields"] = names
         return context
 
     def check_fields(self):

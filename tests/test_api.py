@@ -683,6 +683,11 @@ def test_a_format_nobody_writes_answers_406_naming_those_there_are(client, world
     assert accepted["field"] == "Accept" and "text/csv" in accepted["message"]
 
 
+def test_an_empty_format_names_none_and_answers_406(client, world):
+    body = get(client, "/api/v1/events/", status=406, data={"format": ""}).json()
+    assert body["errors"][0]["field"] == "format"
+
+
 def test_the_export_comes_only_as_json(client, world):
     body = get(client, "/api/v1/export/", status=406, data={"format": "csv"}).json()
     assert body["errors"][0]["message"].endswith("answers in json.")
@@ -1288,6 +1293,9 @@ def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
     assert "“acronym”" in body["errors"][0]["message"]
     # An empty list too: the names are checked before any record is read.
     get(client, "/api/v1/people/?fields=acronym&q=nobody-at-all", status=400)
+    for empty in ("", ",", "slug,,name", "slug,"):
+        body = get(client, "/api/v1/people/", status=400, data={"fields": empty}).json()
+        assert body["errors"][0]["field"] == "fields"
 
 
 def test_a_seat_carries_its_election_and_refuses_more_votes_than_cast(world):
