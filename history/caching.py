@@ -113,8 +113,10 @@ def known_params(path):
     """The query parameters that can change the public answer at `path`.
 
     A view declares them (`query_params`, or `reads` on a function view), or
-    they are its FilterSet's and pagination's. None when the view says nothing:
-    then every parameter counts, as a view may read any of them.
+    they are its FilterSet's and pagination's (an API record, whose viewset has
+    the list's FilterSet, reads only API_RECORD_PARAMS). None when the view says
+    nothing: then every parameter counts, as a view may read any of them. The API
+    refuses any other parameter (history.viewsets.refuse_unknown_params).
     """
     try:
         func = resolve(path).func

@@ -12,7 +12,6 @@ import json
 import logging
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from rest_framework import negotiation, pagination, permissions, renderers, throttling
 from rest_framework import serializers as drf_serializers
 from rest_framework.exceptions import ErrorDetail, NotAcceptable, NotFound, ValidationError
@@ -159,34 +158,30 @@ class CSVRenderer(renderers.BaseRenderer):
 
 
 class ContentNegotiation(negotiation.DefaultContentNegotiation):
-    """A format nobody here writes answers 406 naming those there are, whether it
-    was asked for with `?format=` or with `Accept` (DRF's answers a 404 to the one
-    and a bare 406 to the other).
+    """`?format=` picks the format whatever Accept says (the override DRF names
+    it for; DRF's still asks Accept to agree). A format nobody here writes
+    answers 406 naming those there are, whether it was asked for with `?format=`
+    or with `Accept` (DRF's answers a 404 to the one and a bare 406 to the other).
 
     406 is HTTP's word for it (the address exists; it has no such
     representation), and what DRF gives an Accept header it cannot satisfy.
     """
 
     def select_renderer(self, request, renderers, format_suffix=None):
-        asked_by = self.settings.URL_FORMAT_OVERRIDE
-        asked = request.query_params.get(asked_by)
-        if asked == "":  # names no format (DRF's would take it for none asked)
-            raise self.refusal(asked_by, asked, renderers)
-        try:
-            return super().select_renderer(request, renderers, format_suffix)
-        except (Http404, NotAcceptable):
-            raise self.refusal(asked_by, asked, renderers) from None
-
-    @staticmethod
-    def refusal(asked_by, asked, renderers):
-        if asked is not None:
-            formats = ", ".join(renderer.format for renderer in renderers)
-            message = f"No such format: {asked!r}. This address answers in {formats}."
-        else:
-            asked_by = "Accept"
-            types = ", ".join(renderer.media_type for renderer in renderers)
-            message = f"No media type accepted is answered here; this address answers {types}."
-        return NotAcceptable({asked_by: message})
+        asked = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if asked is None:
+            try:
+                return super().select_renderer(request, renderers, format_suffix)
+            except NotAcceptable:
+                types = ", ".join(renderer.media_type for renderer in renderers)
+                message = f"No media type accepted is answered here; this address answers {types}."
+                raise NotAcceptable({"Accept": message}) from None
+        for renderer in renderers:
+            if renderer.format == asked:
+                return renderer, renderer.media_type
+        formats = ", ".join(renderer.format for renderer in renderers)
+        message = f"No such format: {asked!r}. This address answers in {formats}."
+        raise NotAcceptable({self.settings.URL_FORMAT_OVERRIDE: message})
 
 
 class AnonRateThrottle(throttling.AnonRateThrottle):

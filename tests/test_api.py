@@ -683,6 +683,11 @@ def test_a_format_nobody_writes_answers_406_naming_those_there_are(client, world
     assert accepted["field"] == "Accept" and "text/csv" in accepted["message"]
 
 
+def test_format_wins_over_accept(client, world):
+    response = get(client, "/api/v1/events/?format=csv", HTTP_ACCEPT="application/json")
+    assert response["Content-Type"].startswith("text/csv")
+
+
 def test_an_empty_format_names_none_and_answers_406(client, world):
     body = get(client, "/api/v1/events/", status=406, data={"format": ""}).json()
     assert body["errors"][0]["field"] == "format"

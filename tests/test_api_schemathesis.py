@@ -4,18 +4,26 @@ Every check schemathesis has runs on every answer: no server error; status
 code, content type, headers and body as the schema says; schema-valid requests
 accepted and schema-violating ones refused; a method the schema does not list
 answers 405 with Allow; a required header left out is refused; credentials are
-not ignored. Each operation gets schemathesis's coverage cases (boundaries,
-each parameter left out or broken, unlisted methods, in valid and invalid
-forms), then a bounded, repeatable number of generated ones, valid and invalid
-(FUZZ_EXAMPLES, default 25; FUZZ_EXAMPLES=200 for a thorough run).
+not ignored. Each read gets schemathesis's coverage cases (boundaries, each
+parameter left out or broken, methods the schema does not list at its address,
+in valid and invalid forms); every operation then gets a bounded, repeatable
+number of generated requests, valid and invalid (FUZZ_EXAMPLES, default 25;
+FUZZ_EXAMPLES=200 for a thorough run). The coverage cases of writes are left
+to that: a body's cases are many (with them the module took 10 minutes, without
+2 min 36 s, on a shared 2-core machine); every write's address is also a
+read's, whose coverage tries the methods it lacks.
 
-One check is narrowed, not left out: positive_data_acceptance, which asks that
-a request the schema allows is not refused. A schema cannot say which slugs and
-country codes exist (`?country=AA` is well formed and names no country), that
-`year_from` comes before `year_to`, or that no address holds a NUL character:
-a 400 for those reasons alone is taken as the right answer
-(`accepts_what_the_schema_allows`). The stateful checks (use_after_free,
-ensure_resource_availability) have nothing to follow: no operation deletes.
+One check is narrowed: positive_data_acceptance, which asks that a request
+the schema allows is not refused (`accepts_what_the_schema_allows`). A schema
+cannot say which slugs and country codes exist (`?country=AA` is well formed
+and names no country), that `year_from` comes before `year_to`, or that no
+address holds a NUL character: a read refused with 400 for those reasons alone
+is answered rightly. For writes the check is left out: a body the schema allows
+may still take a slug already taken, name a record that does not exist, quote
+words its source does not hold or publish a record without a citation, rules of
+the content that no schema states (tests/test_api.py covers the writes that must
+be taken). The stateful checks (use_after_free, ensure_resource_availability) have
+nothing to follow: no operation deletes.
 
 Each operation is a test of its own through pytest's parametrize (schemathesis's
 own gives them one node id under pytest 9, which pytest-xdist takes for one test).
@@ -64,6 +72,8 @@ def refused_for_what_no_schema_says(error):
 
 def accepts_what_the_schema_allows(ctx, response, case):
     """positive_data_acceptance, but for a 400 for reasons no schema says (above)."""
+    if response.status_code == 400 and case.method != "GET":
+        return None
     if response.status_code == 400:
         body = response.text
         if "text/csv" in response.headers.get("content-type", [""])[0]:
@@ -107,13 +117,14 @@ def fuzz(operation, **call):
         "additional_checks": [accepts_what_the_schema_allows],
     }
 
-    coverage = schema.iter_coverage_cases(
-        operation,
-        generation_modes=list(GenerationMode),
-        generation_config=schema.config.generation_for(operation=operation),
-    )
-    for case in coverage:
-        case.call_and_validate(**checks, **call)
+    if operation.method.upper() == "GET":
+        coverage = schema.iter_coverage_cases(
+            operation,
+            generation_modes=list(GenerationMode),
+            generation_config=schema.config.generation_for(operation=operation),
+        )
+        for case in coverage:
+            case.call_and_validate(**checks, **call)
 
     # Valid and invalid requests alike, as schemathesis's own parametrize makes them.
     modes = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
