@@ -11,11 +11,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import routers
 
 from diplomacy.api import VIEWSETS, ExportView, SearchView
-from history.viewsets import NoSuchAddress
+from history.viewsets import ChecksItsQuery, NoSuchAddress
+
+
+class APIRoot(ChecksItsQuery, routers.APIRootView):
+    query_params = ("format",)  # all it reads
 
 
 class Router(routers.DefaultRouter):
     """The version's root lists search and export beside the resources."""
+
+    APIRootView = APIRoot
 
     def get_api_root_view(self, api_urls=None):
         root = {

@@ -314,6 +314,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
         "history.rest.CSVRenderer",
     ],
+    # ?format=xml and Accept: application/xml alike answer 406, naming the formats.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "history.rest.ContentNegotiation",
     # Editors write with a token ("Authorization: Token …") or their admin session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

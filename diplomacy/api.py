@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from history import api as history_api
 from history.api import QuoteViewSet, SourceViewSet
 from history.models import Citation, Source
-from history.viewsets import RecordViewSet
+from history.viewsets import ChecksItsQuery, RecordViewSet
 
 from . import filters, search
 from . import serializers as api_serializers
@@ -183,7 +183,13 @@ class SearchResultSerializer(serializers.Serializer):
     parameters=[
         OpenApiParameter(
             "q",
-            str,
+            # Something besides spaces, which are trimmed.
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": search.MAX_QUERY_LENGTH,
+                "pattern": r"\S",
+            },
             required=True,
             description="Words to find; every word must match (as the site's search does).",
         ),
@@ -196,7 +202,7 @@ class SearchResultSerializer(serializers.Serializer):
         ),
     ]
 )
-class SearchView(generics.ListAPIView):
+class SearchView(ChecksItsQuery, generics.ListAPIView):
     """Every published record holding all the words of `q`, best matches first.
 
     The site's own search (`diplomacy.search`): the same index, ranking,
@@ -206,6 +212,7 @@ class SearchView(generics.ListAPIView):
     serializer_class = SearchResultSerializer
     permission_classes = [permissions.AllowAny]  # no model behind it, nothing to write
     filter_backends = []  # its own parameters, checked by SearchQuerySerializer
+    query_params = ("q", "kind", "page", "page_size", "format")  # all it reads
 
     def get_queryset(self):
         params = {"q": self.request.query_params.get("q", "")}
@@ -237,7 +244,7 @@ class SearchView(generics.ListAPIView):
 # --- Export ------------------------------------------------------------------------
 
 
-class ExportView(APIView):
+class ExportView(ChecksItsQuery, APIView):
     """All published content as one JSON document with natural keys.
 
     The document is a Django fixture (`manage.py loaddata` reads it): the
@@ -248,6 +255,7 @@ class ExportView(APIView):
 
     renderer_classes = [ORJSONRenderer]  # a fixture: one JSON document, no CSV form
     permission_classes = [permissions.AllowAny]  # no model behind it, nothing to write
+    query_params = ("format",)  # all it reads
 
     @extend_schema(
         responses={

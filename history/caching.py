@@ -92,9 +92,10 @@ def advance():
 
 
 # Parameters read besides a list's filters: by the pages, and by the API's
-# pagination, renderers and choice of fields.
+# pagination, renderers and choice of fields; all one API record reads.
 PAGE_PARAMS = ("page",)
 API_PARAMS = ("page", "page_size", "format", "fields")
+API_RECORD_PARAMS = ("format", "fields")
 
 
 def reads(*params):
@@ -112,8 +113,10 @@ def known_params(path):
     """The query parameters that can change the public answer at `path`.
 
     A view declares them (`query_params`, or `reads` on a function view), or
-    they are its FilterSet's and pagination's. None when the view says nothing:
-    then every parameter counts, as a view may read any of them.
+    they are its FilterSet's and pagination's (an API record, whose viewset has
+    the list's FilterSet, reads only API_RECORD_PARAMS). None when the view says
+    nothing: then every parameter counts, as a view may read any of them. The API
+    refuses any other parameter (history.viewsets.refuse_unknown_params).
     """
     try:
         func = resolve(path).func
@@ -125,6 +128,8 @@ def known_params(path):
         declared = getattr(view, "query_params", None)
     if declared is not None:
         return frozenset(declared)
+    if "list" not in getattr(func, "actions", {"get": "list"}).values():  # an API record
+        return frozenset(API_RECORD_PARAMS)
     filterset_class = getattr(view, "filterset_class", None)
     if filterset_class is None:
         return None

@@ -1,5 +1,6 @@
 """What every view of the JSON API shares, as settings name it (REST_FRAMEWORK):
-pagination, the CSV renderer, the throttle, the permissions and the error body.
+pagination, content negotiation, the CSV renderer, the throttle, the permissions
+and the error body.
 
 DRF reads its settings while it defines its own views, so nothing here imports
 rest_framework.views (or what imports it) when the module loads.
@@ -11,9 +12,9 @@ import json
 import logging
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import pagination, permissions, renderers, throttling
+from rest_framework import negotiation, pagination, permissions, renderers, throttling
 from rest_framework import serializers as drf_serializers
-from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.exceptions import ErrorDetail, NotAcceptable, NotFound, ValidationError
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -21,40 +22,57 @@ logger = logging.getLogger(__name__)
 
 
 class Pagination(pagination.PageNumberPagination):
-    """Pages of PAGE_SIZE records; `page_size` asks for up to 200 (more gives 200).
+    """Pages of PAGE_SIZE records; `page_size` asks for 1 to 200.
 
-    A `page_size` that is not a whole number of at least 1 (abc, null, 0, -1, 1.5,
-    nothing) answers 400 naming it, where DRF's would quietly give PAGE_SIZE.
+    `page` and `page_size` are whole numbers of at least 1 (`page_size` at most
+    200): anything else (abc, null, 1.5, 0, 201, nothing) answers 400 naming the
+    parameter, where DRF's would quietly give PAGE_SIZE, or 200, or a 404. A
+    page past the last answers 404.
     """
 
     page_size_query_param = "page_size"
     max_page_size = 200
 
     def get_page_size(self, request):
-        name = self.page_size_query_param
+        size = self._whole_number(request, self.page_size_query_param, most=self.max_page_size)
+        return size or self.page_size
+
+    def get_page_number(self, request, paginator):
+        return self._whole_number(request, self.page_query_param) or 1
+
+    @staticmethod
+    def _whole_number(request, name, most=None):
+        """The whole number from 1 (to `most`) sent as `name`; None when not sent."""
         if name not in request.query_params:
-            return self.page_size
+            return None
+        from history.filters import WholeNumberField  # see the module's doc
+
+        field = WholeNumberField(min_value=1, max_value=most)
+        field.error_messages["required"] = field.error_messages["invalid"]
         try:
-            size = int(request.query_params[name])
-        except ValueError:
-            size = 0
-        if size < 1:
-            message = (
-                f"Enter a whole number of at least 1 "
-                f"(more than {self.max_page_size} gives {self.max_page_size})."
-            )
-            raise ValidationError({name: ErrorDetail(message, code="invalid")})
-        return min(size, self.max_page_size)
+            return field.clean(request.query_params[name])
+        except DjangoValidationError as error:
+            details = [
+                ErrorDetail(message, code=each.code)
+                for message, each in zip(error.messages, error.error_list, strict=True)
+            ]
+            raise ValidationError({name: details}) from None
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update(minimum=1)
+                parameter["description"] = (
+                    "Which page, from 1. Anything but a whole number of at least 1 answers "
+                    "400; a page past the last, 404."
+                )
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
                 parameter["description"] = (
                     f"Records per page: {self.page_size} unless asked, at most "
-                    f"{self.max_page_size} (a larger number gives {self.max_page_size}). "
-                    "Anything but a whole number of at least 1 answers 400."
+                    f"{self.max_page_size}. Anything but a whole number from 1 to "
+                    f"{self.max_page_size} answers 400."
                 )
         return parameters
 
@@ -137,6 +155,33 @@ class CSVRenderer(renderers.BaseRenderer):
         for row in rows:
             writer.writerow([_cell(row.get(column)) for column in columns])
         return out.getvalue().encode(self.charset)
+
+
+class ContentNegotiation(negotiation.DefaultContentNegotiation):
+    """`?format=` picks the format whatever Accept says (the override DRF names
+    it for; DRF's still asks Accept to agree). A format nobody here writes
+    answers 406 naming those there are, whether it was asked for with `?format=`
+    or with `Accept` (DRF's answers a 404 to the one and a bare 406 to the other).
+
+    406 is HTTP's word for it (the address exists; it has no such
+    representation), and what DRF gives an Accept header it cannot satisfy.
+    """
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        asked = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if asked is None:
+            try:
+                return super().select_renderer(request, renderers, format_suffix)
+            except NotAcceptable:
+                types = ", ".join(renderer.media_type for renderer in renderers)
+                message = f"No media type accepted is answered here; this address answers {types}."
+                raise NotAcceptable({"Accept": message}) from None
+        for renderer in renderers:
+            if renderer.format == asked:
+                return renderer, renderer.media_type
+        formats = ", ".join(renderer.format for renderer in renderers)
+        message = f"No such format: {asked!r}. This address answers in {formats}."
+        raise NotAcceptable({self.settings.URL_FORMAT_OVERRIDE: message})
 
 
 class AnonRateThrottle(throttling.AnonRateThrottle):

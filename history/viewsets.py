@@ -7,6 +7,7 @@ throttle, permissions and schema; a view says so where it differs.
 
 import datetime
 import hashlib
+import re
 from collections import defaultdict
 
 import django_filters
@@ -61,11 +62,20 @@ def name_shared_enums():
 
 
 class FilterSetExtension(DjangoFilterExtension):
-    """Filters the schema cannot read by itself: years, and related records by slug or code."""
+    """Filters the schema cannot read by itself: years, related records by slug or
+    code, and the empty ordering (the default order, as a list page's form sends it)."""
 
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        if isinstance(filter_field, filters.OrderingFilter):
+            parameters = super().resolve_filter_field(
+                auto_schema, model, filterset_class, field_name, filter_field
+            )
+            for parameter in parameters:
+                parameter["schema"]["items"]["enum"].insert(0, "")
+                parameter["description"] += "\n\nEmpty: the default order."
+            return parameters
         if isinstance(filter_field, filters.YearFilter):
             schema = build_basic_type(OpenApiTypes.INT)
             schema.update(minimum=-filters.YEAR_LIMIT, maximum=filters.YEAR_LIMIT)
@@ -87,8 +97,8 @@ class FilterSetExtension(DjangoFilterExtension):
                 f" Repeat the parameter for any of several, at most {filters.MAX_VALUES}"
                 " different ones; a value repeated counts once."
             )
-            schema = build_array_type(schema)
-            schema["maxItems"] = filters.MAX_VALUES
+            schema["minLength"] = 1
+            schema = {**build_array_type(schema), "minItems": 1, "maxItems": filters.MAX_VALUES}
             explode = True
         else:
             return super().resolve_filter_field(
@@ -106,9 +116,41 @@ class FilterSetExtension(DjangoFilterExtension):
         ]
 
 
+# What each status code an operation can answer means, beside its success. The
+# first ones come in the API's error body.
+ERRORS = {
+    "400": "A parameter or field is wrong (an unknown parameter included): each error "
+    "names it and says why.",
+    "401": "Credentials sent that are not valid (a read needs none), or none for a write.",
+    "403": "The user may not make this change.",
+    "404": "No such record, or a page past the last.",
+    "406": "A format (`?format=` or `Accept`) this address does not answer: the error "
+    "names those it does.",
+    "412": "The record changed after the version named in If-Match.",
+    "415": "A body that is not JSON.",
+    "428": "A change without If-Match.",
+    "429": "Too many requests from this address: wait the seconds Retry-After says.",
+}
+# Answered without a body, or by the server before the API reads the request.
+BODILESS = {
+    "301": "The record was renamed: Location gives its address now.",
+    "304": "The answer whose ETag If-None-Match names is still the current one.",
+    "412": "If-Match names an ETag other than the current answer's.",
+    "414": "The address is longer than the server reads (gunicorn: a request line of "
+    "4,094 bytes; the development server: 65,536), answered by the server in its own words.",
+    "431": "Headers larger than the server reads, answered by the server in its own words.",
+}
+
+
 class APISchema(AutoSchema):
-    """Every operation also names the error responses it can give; changes name
-    the version they change."""
+    """Every operation names every status code it can answer; reads need no
+    credentials; changes name the version they change."""
+
+    def get_auth(self):
+        auths = super().get_auth()
+        if self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})  # anyone reads
+        return auths
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
@@ -116,9 +158,24 @@ class APISchema(AutoSchema):
             parameters.append(
                 OpenApiParameter(
                     "fields",
-                    str,
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "enum": list(self._get_serializer().fields)},
+                        "minItems": 1,
+                    },
+                    explode=False,
+                    style="form",
                     description="Only these fields of each record, comma-separated: "
                     "slug,name. A name the record does not have answers 400.",
+                )
+            )
+        if self.method == "GET":
+            parameters.append(
+                OpenApiParameter(
+                    "If-None-Match",
+                    location=OpenApiParameter.HEADER,
+                    description="The ETag of an answer you hold: 304, without a body, "
+                    "while it is still the current one.",
                 )
             )
         if self.method in ("PUT", "PATCH"):
@@ -145,27 +202,68 @@ class APISchema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction=direction)
-        codes = ["400", "404", "406", "429"]
-        if self.method not in ("GET", "HEAD"):
-            codes += ["401", "403", "415"]
+        codes = ["400", "401", "404", "406", "429"]
+        bodiless = ["414", "431"]
+        if self.method == "GET":
+            bodiless += ["304", "412"]
+            if isinstance(self.view, RecordViewSet) and not self._is_list_view():
+                bodiless.append("301")
+        else:
+            codes += ["403", "415"]
         if self.method in ("PUT", "PATCH"):
             codes += ["412", "428"]
         for code in codes:
             responses.setdefault(code, self._get_response_for_code(ErrorBodySerializer, code))
-        return responses
+            responses[code]["description"] = ERRORS[code]
+        for code in bodiless:
+            responses.setdefault(code, {"description": BODILESS[code]})
+        if "301" in responses:
+            location = {"schema": {"type": "string", "format": "uri"}}
+            responses["301"]["headers"] = {"Location": location}
+        return dict(sorted(responses.items()))
 
 
 @extend_schema(exclude=True)
 class NoSuchAddress(APIView):
-    """Any other address under /api/: a 404 in the API's error body."""
+    """Any other address under /api/: a 404 in the API's error body, whatever
+    the method, format or parameters."""
 
-    permission_classes = [permissions.AllowAny]  # any method gets the 404
     renderer_classes = [ORJSONRenderer]  # a 404 has no CSV form
 
-    def get(self, request, *args, **kwargs):
+    def initial(self, request, *args, **kwargs):
         raise NotFound("There is nothing at this address.")
 
-    head = post = put = patch = delete = get
+
+# Parameters any address takes and none reads: the tags mail and social sites
+# add to links they pass on, and jQuery's cache buster (`_`).
+TRACKING = re.compile(
+    r"utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_[ce]id|_ga|_gl|_"
+)
+
+
+def refuse_unknown_params(request):
+    """A 400 naming each parameter the view at this address does not read
+    (`caching.known_params`), and listing those it does: a mistyped filter
+    (?contry=GE) would otherwise give every record."""
+    known = caching.known_params(request.path_info)
+    if known is None:  # a view that reads anything
+        return
+    unknown = sorted(
+        name for name in request.query_params if name not in known and not TRACKING.fullmatch(name)
+    )
+    if unknown:
+        message = f"No such parameter. This address takes: {', '.join(sorted(known))}."
+        raise ValidationError({name: [message] for name in unknown}, code="unknown_parameter")
+
+
+class ChecksItsQuery:
+    """A view whose reads refuse the parameters it does not read (a write's query
+    string names nothing it reads: its body does)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in permissions.SAFE_METHODS:
+            refuse_unknown_params(request)
 
 
 class PreconditionFailed(APIException):
@@ -276,6 +374,7 @@ def cached_response(request, read):
 
 
 class RecordViewSet(
+    ChecksItsQuery,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -320,16 +419,22 @@ class RecordViewSet(
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.action in ("list", "retrieve") and "fields" in self.request.query_params:
-            names = self.request.query_params["fields"].split(",")
-            context["fields"] = [name.strip() for name in names if name.strip()]
+            # slug,name or, as clients built from the schema send a list, fields=slug&fields=name
+            values = self.request.query_params.getlist("fields")
+            names = [name.strip() for value in values for name in value.split(",")]
+            if not all(names):
+                message = "Name each field, separated by single commas: slug,name."
+                raise ValidationError({"fields": [message]}, code="invalid")
+            context["fields"] = names
         return context
 
+    def check_fields(self):
+        """`?fields=` naming a field the records lack answers 400, an empty list's too."""
+        if "fields" in self.request.query_params:
+            self.get_serializer().fields  # noqa: B018 (RecordSerializer.get_fields checks them)
+
     def list(self, request, *args, **kwargs):
-        # A mistyped filter (?contry=GE) would otherwise give every record.
-        known = caching.known_params(request.path_info)
-        if unknown := sorted(set(request.query_params) - known):
-            message = f"No such parameter. This list takes: {', '.join(sorted(known))}."
-            raise ValidationError({name: [message] for name in unknown}, code="unknown_parameter")
+        self.check_fields()
 
         def read():
             return super(RecordViewSet, self).list(request, *args, **kwargs).data, None
@@ -355,6 +460,8 @@ class RecordViewSet(
         return response
 
     def retrieve(self, request, *args, **kwargs):
+        self.check_fields()
+
         def read():
             record = self.get_object()
             return self.get_serializer(record).data, record.updated_at

@@ -424,6 +424,34 @@ def test_an_unknown_parameter_is_refused_with_the_names_a_list_takes(client, db)
     assert client.get("/api/v1/events/", {"year_from": 1900, "page_size": 5}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("path", "params", "takes"),
+    [
+        ("/api/v1/events/event-0/", {"country": "GE"}, "fields, format."),
+        ("/api/v1/events/event-0/", {"page": "2"}, "fields, format."),
+        ("/api/v1/search/", {"q": "event", "qq": "x"}, "format, kind, page, page_size, q."),
+        ("/api/v1/export/", {"pretty": "1"}, "format."),
+        ("/api/v1/", {"version": "2"}, "format."),
+    ],
+)
+def test_every_read_refuses_a_parameter_it_does_not_read(client, world, path, params, takes):
+    body = get(client, path, status=400, data=params).json()
+
+    [error] = body["errors"]
+    assert error["code"] == "unknown_parameter" and error["message"].endswith(takes)
+    assert error["field"] == next(name for name in params if name not in ("q",))
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/events/", "/api/v1/events/event-0/", "/api/v1/search/?q=event", "/api/v1/"]
+)
+def test_tracking_tags_and_cache_busters_are_let_through(client, world, path):
+    tags = "utm_source=news&utm_campaign=x&fbclid=1&gclid=2&_=1733000000"
+    separator = "&" if "?" in path else "?"
+
+    assert get(client, f"{path}{separator}{tags}").json() == get(client, path).json()
+
+
 def test_api_leads_to_the_current_version(client, db):
     response = client.get("/api/")
     assert response.status_code == 302
@@ -511,6 +539,10 @@ def test_ordering(client, world, resource, ordering, expected):
     ("resource", "params", "field"),
     [
         ("events", {"year_from": "abc"}, "year_from"),
+        ("events", {"year_from": "1900.0"}, "year_from"),
+        ("events", {"year_from": "1_900"}, "year_from"),
+        ("events", {"year_to": " 1900"}, "year_to"),
+        ("events", {"year_to": "\u0661\u0669\u0660\u0660"}, "year_to"),  # Arabic-Indic digits
         ("events", {"year_from": 1950, "year_to": 1900}, "year_to"),
         ("events", {"country": "zz"}, "country"),
         ("events", {"period": "no-such-period"}, "period"),
@@ -597,26 +629,25 @@ def test_a_page_size_that_is_not_a_positive_whole_number_answers_400_naming_it(
     assert error["field"] == "page_size" and error["message"] and error["code"]
 
 
-@pytest.mark.parametrize("page", ["0", "99999", "last-but-one"])
-def test_a_page_out_of_range_answers_404_naming_the_page(client, world, page):
-    body = get(client, "/api/v1/events/", status=404, data={"page": page}).json()
+def test_a_page_past_the_last_answers_404_naming_the_page(client, world):
+    body = get(client, "/api/v1/events/", status=404, data={"page": "99999"}).json()
     assert body["status"] == 404
     assert body["errors"][0]["field"] == "page"
 
 
-def test_page_size_is_capped_at_200(client, db):
-    cited = Citation.objects.create(source=source(), quote=QUOTE)
-    priorities = Priority.objects.bulk_create(
-        Priority(slug=f"p-{i}", title=f"P {i}", kind="objective", status=Status.PUBLISHED)
-        for i in range(205)
-    )
-    Priority.citations.through.objects.bulk_create(
-        Priority.citations.through(priority=p, citation=cited) for p in priorities
-    )
-    for size in ("1000", "201"):
-        body = get(client, "/api/v1/policy/", data={"page_size": size}).json()
-        assert body["count"] == 205
-        assert len(body["results"]) == 200
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "last", "1.0", "1_0", " 1", ""])
+def test_a_page_that_is_not_a_whole_number_from_1_answers_400_naming_it(client, world, page):
+    body = get(client, "/api/v1/events/", status=400, data={"page": page}).json()
+    [error] = body["errors"]
+    assert error["field"] == "page" and error["message"]
+
+
+@pytest.mark.parametrize("size", ["201", "1000", "1_0", "2.0", "\u0665"])
+def test_a_page_size_over_200_or_not_in_digits_answers_400(client, world, size):
+    body = get(client, "/api/v1/events/", status=400, data={"page_size": size}).json()
+    [error] = body["errors"]
+    assert error["field"] == "page_size"
+    assert get(client, "/api/v1/events/", data={"page_size": "200"}).json()["count"] == 3
 
 
 # --- Formats, caching, CORS and limits ---------------------------------------------
@@ -633,6 +664,38 @@ def test_every_list_comes_as_csv(client, world, resource):
     rows = read_csv(response)
     assert len(rows) == len(world[resource])
     assert rows[0]["url"].startswith("http://testserver/api/v1/")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/", "/api/v1/events/event-0/", "/api/v1/search/"])
+def test_a_format_nobody_writes_answers_406_naming_those_there_are(client, world, path):
+    by_query = client.get(
+        path, {"q": "event", "format": "xml"} if "search" in path else {"format": "xml"}
+    )
+    by_header = client.get(
+        path, {"q": "event"} if "search" in path else {}, HTTP_ACCEPT="application/xml"
+    )
+
+    assert by_query.status_code == by_header.status_code == 406
+    [asked] = by_query.json()["errors"]
+    assert asked["field"] == "format" and "'xml'" in asked["message"]
+    assert "json" in asked["message"] and "csv" in asked["message"]
+    [accepted] = by_header.json()["errors"]
+    assert accepted["field"] == "Accept" and "text/csv" in accepted["message"]
+
+
+def test_format_wins_over_accept(client, world):
+    response = get(client, "/api/v1/events/?format=csv", HTTP_ACCEPT="application/json")
+    assert response["Content-Type"].startswith("text/csv")
+
+
+def test_an_empty_format_names_none_and_answers_406(client, world):
+    body = get(client, "/api/v1/events/", status=406, data={"format": ""}).json()
+    assert body["errors"][0]["field"] == "format"
+
+
+def test_the_export_comes_only_as_json(client, world):
+    body = get(client, "/api/v1/export/", status=406, data={"format": "csv"}).json()
+    assert body["errors"][0]["message"].endswith("answers in json.")
 
 
 def test_csv_by_accept_header_names_related_records(client, world):
@@ -1060,16 +1123,17 @@ def test_a_session_user_writes_too(world):
 
 def count_queries(client, path, **data):
     with CaptureQueriesContext(connection) as queries:
-        get(client, path, data={"page_size": 200, **data})
+        get(client, path, data=data)
     return len(queries)
 
 
 def all_counts(client, made):
     counts = {}
     for resource, records in made.items():
-        for path in (f"/api/v1/{resource}/", f"/api/v1/{resource}/{key(records[0])}/"):
-            counts[path] = count_queries(client, path)
-    counts["search"] = count_queries(client, "/api/v1/search/", q="1")
+        listed, one = f"/api/v1/{resource}/", f"/api/v1/{resource}/{key(records[0])}/"
+        counts[listed] = count_queries(client, listed, page_size=200)
+        counts[one] = count_queries(client, one)
+    counts["search"] = count_queries(client, "/api/v1/search/", q="1", page_size=200)
     counts["export"] = count_queries(client, "/api/v1/export/")
     return counts
 
@@ -1097,6 +1161,36 @@ def test_schema_describes_every_resource_filter_and_error(client, db):
     assert {"200", "400", "404", "429"} <= set(operation["responses"])
     for resource in RESOURCES:
         assert f"/api/v1/{resource}/" in schema["paths"]
+
+
+def test_schema_names_every_status_code_each_operation_can_answer(client, db):
+    import yaml
+
+    paths = yaml.safe_load(get(client, "/api/schema/").content)["paths"]
+    server = {"414", "431"}  # the server's, for an address or headers too long
+    reads = {"200", "304", "400", "401", "404", "406", "412", "429"} | server
+    for path in ("/api/v1/events/", "/api/v1/search/", "/api/v1/export/"):
+        assert set(paths[path]["get"]["responses"]) == reads
+    assert set(paths["/api/v1/events/{slug}/"]["get"]["responses"]) == reads | {"301"}
+    assert set(paths["/api/v1/events/{slug}/"]["patch"]["responses"]) == {
+        *("200", "400", "401", "403", "404", "406", "412", "415", "428", "429"),
+        *server,
+    }
+    # Anyone reads; a change takes a token or a session.
+    assert {} in paths["/api/v1/events/"]["get"]["security"]
+    assert {} not in paths["/api/v1/events/"]["post"]["security"]
+
+
+def test_schema_names_the_fields_a_record_has(client, db):
+    import yaml
+
+    paths = yaml.safe_load(get(client, "/api/schema/").content)["paths"]
+    parameters = paths["/api/v1/people/{slug}/"]["get"]["parameters"]
+    [fields] = [parameter for parameter in parameters if parameter["name"] == "fields"]
+
+    assert {"slug", "name", "periods"} <= set(fields["schema"]["items"]["enum"])
+    assert "acronym" not in fields["schema"]["items"]["enum"]
+    assert (fields["style"], fields["explode"]) == ("form", False)  # slug,name
 
 
 @pytest.mark.parametrize("path", ["/api/v1/events/", "/api/v1/search/"])
@@ -1192,6 +1286,9 @@ def test_a_read_can_ask_for_only_some_fields(client, world):
     assert one == {"name": listed[0]["name"]}
     everything = get(client, "/api/v1/people/?page_size=1").json()["results"][0]
     assert {"url", "citations", "periods"} <= set(everything)  # a separate cache entry
+    # As a list, the way clients generated from the schema send one.
+    repeated = get(client, "/api/v1/people/?fields=slug&fields=name&page_size=1").json()
+    assert repeated["results"] == listed
 
 
 def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
@@ -1199,6 +1296,11 @@ def test_asking_for_a_field_a_record_does_not_have_is_a_400(client, world):
 
     assert body["errors"][0]["field"] == "fields"
     assert "“acronym”" in body["errors"][0]["message"]
+    # An empty list too: the names are checked before any record is read.
+    get(client, "/api/v1/people/?fields=acronym&q=nobody-at-all", status=400)
+    for empty in ("", ",", "slug,,name", "slug,"):
+        body = get(client, "/api/v1/people/", status=400, data={"fields": empty}).json()
+        assert body["errors"][0]["field"] == "fields"
 
 
 def test_a_seat_carries_its_election_and_refuses_more_votes_than_cast(world):

@@ -1,10 +1,13 @@
-"""A client generated from /api/schema/ (openapi-python-client) reads every resource."""
+"""A client generated from /api/schema/ (openapi-python-client) reads every resource,
+and takes a researcher's tour: list, page, fetch, follow links, filter, read an error."""
 
+import datetime
 import importlib
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -89,3 +92,46 @@ def test_the_generated_client_searches(generated, api_client):
     found = search.sync_detailed(client=api_client, q="Period")
 
     assert found.status_code == 200 and found.parsed.count >= 2
+
+
+def test_a_tour_with_the_generated_client(generated, api_client):
+    """List, page, fetch, follow links, filter, ask for fields, read an error."""
+    events = operation(generated, "events", "list")
+    retrieve = operation(generated, "events", "retrieve")
+    models = importlib.import_module(f"{PACKAGE}.models")
+    unset = importlib.import_module(f"{PACKAGE}.types").Unset
+
+    # A page of one, then the next, as `next` says.
+    first = events.sync(client=api_client, page_size=1)
+    assert first.count == 2 and len(first.results) == 1 and first.previous is None
+    [page] = parse_qs(urlsplit(first.next_).query)["page"]
+    second = events.sync(client=api_client, page_size=1, page=int(page))
+    assert second.next_ is None
+    slugs = {first.results[0].slug, second.results[0].slug}
+    assert slugs == {"event-0", "event-1"}
+
+    # A record, and the records it links to, read at the addresses it gives.
+    event = retrieve.sync("event-1", client=api_client)
+    assert event.date_earliest == datetime.date(1901, 5, 28)
+    http = api_client.get_httpx_client()
+    for summary in event.countries:
+        country = models.Country.from_dict(http.get(summary.url).json())
+        assert (country.url, country.name) == (summary.url, summary.name)
+    assert len(event.countries) == 2
+
+    # Filtered by years and by country: only what matches both.
+    [code] = [country.code for country in event.countries if country.name == "Country 1"]
+    found = events.sync(client=api_client, year_from=1901, year_to=1910, country=[code])
+    assert [record.slug for record in found.results] == ["event-1"]
+    assert events.sync(client=api_client, year_to=1899).count == 0
+
+    # Only some fields: the rest are left out.
+    fields = [models.EventsListFieldsItem.SLUG, models.EventsListFieldsItem.TITLE]
+    [record, _] = events.sync(client=api_client, fields=fields).results
+    assert record.slug and record.title and isinstance(record.summary, unset)
+
+    # An error: a status the schema names, parsed into its body.
+    refused = events.sync_detailed(client=api_client, page_size=201)
+    assert refused.status_code == 400
+    [error] = refused.parsed.errors
+    assert (error.field, error.code) == ("page_size", "max_value")

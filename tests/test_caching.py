@@ -319,6 +319,8 @@ def test_a_known_parameter_still_makes_its_own_entry(client, event):
         ("/events/", {"q", "year_from", "year_to", "category", "country", "page", "ordering"}),
         ("/api/v1/events/", {"q", "category", "page", "page_size", "format", "ordering"}),
         ("/events/some-event/", {"preview"}),
+        ("/api/v1/events/some-event/", {"format", "fields"}),
+        ("/api/v1/search/", {"q", "kind", "page", "page_size", "format"}),
         ("/", set()),
         ("/search/", {"q", "kind", "page"}),
         ("/map/", {"year", "view"}),
