@@ -113,7 +113,7 @@ class WholeNumberField(forms.IntegerField):
     """
 
     default_error_messages = {
-        "invalid": "Enter a whole number: digits, with a minus sign if negative."
+        "invalid": _("Enter a whole number: digits, with a minus sign if negative.")
     }
     digits = re.compile(r"-?[0-9]+")
 

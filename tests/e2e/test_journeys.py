@@ -210,7 +210,7 @@ def test_bad_filter_answers_400_with_a_clear_message(page, site):
     assert response.status == 400
     field = page.get_by_label("From year")
     expect(field).to_have_attribute("aria-invalid", "true")
-    message = page.get_by_role("alert").filter(has_text="Enter a whole number.")
+    message = page.get_by_role("alert").filter(has_text="Enter a whole number:")
     expect(message).to_be_visible()
     # The message is tied to its field, so a screen reader reads it with the field.
     expect(field).to_have_accessible_description(re.compile("Enter a whole number"))
