@@ -7,7 +7,7 @@ answers 405 with Allow; a required header left out is refused; credentials are
 not ignored. Each read gets schemathesis's coverage cases (boundaries, each
 parameter left out or broken, methods the schema does not list at its address,
 in valid and invalid forms); every operation then gets a bounded, repeatable
-number of generated requests, valid and invalid (FUZZ_EXAMPLES, default 25;
+number of generated requests, valid and invalid (FUZZ_EXAMPLES, default 10;
 FUZZ_EXAMPLES=200 for a thorough run). The coverage cases of writes are left
 to that: a body's cases are many (with them the module took 10 minutes, without
 2 min 36 s, on a shared 2-core machine); every write's address is also a
@@ -89,7 +89,7 @@ def accepts_what_the_schema_allows(ctx, response, case):
 
 # A bounded, repeatable number of examples per operation keeps the run short.
 BOUNDED = hypothesis.settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 10)),
     deadline=None,
     derandomize=True,
     suppress_health_check=list(hypothesis.HealthCheck),
