@@ -95,9 +95,9 @@ class FilterSetExtension(DjangoFilterExtension):
                 description = f"Slug of a published {related._meta.verbose_name}."
             description += (
                 f" Repeat the parameter for any of several, at most {filters.MAX_VALUES}"
-                " different ones; a value repeated counts once."
+                " different ones; a value repeated counts once, an empty one not at all"
+                " (as a form sends an empty field)."
             )
-            schema["minLength"] = 1
             schema = {**build_array_type(schema), "minItems": 1, "maxItems": filters.MAX_VALUES}
             explode = True
         else:
@@ -449,7 +449,7 @@ class RecordViewSet(
         # The record update() already fetched: no second lookup.
         refuse_a_lost_update(self.request, serializer.instance)
         fields = ", ".join(sorted(set(serializer.initial_data) & set(serializer.fields)))
-        serializer.instance._change_reason = f"Changed through the API: {fields}"
+        serializer.instance._change_reason = f"Changed through the API: {fields}."
         super().perform_update(serializer)
         self.saved = serializer.instance
 

@@ -144,7 +144,7 @@ def test_an_api_write_writes_one_version_with_its_user(db, editor):
     created, changed = reversed(history_of(event))
     assert (created.history_type, changed.history_type) == ("+", "~")
     assert created.history_user == changed.history_user == editor
-    assert changed.history_change_reason == "Changed through the API: title"
+    assert changed.history_change_reason == "Changed through the API: title."
     assert (created.title, changed.title) == ("A new event", "Better")
     assert versions.links(created)["citations"] == [Citation.objects.get(quote=quote).pk]
 
