@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 
@@ -71,11 +72,11 @@ class Relation(Dated, CitedRecord):
     """A dated fact of Azerbaijan's bilateral relation with one country."""
 
     class Kind(models.TextChoices):
-        RECOGNITION = "recognition", "Recognition"
-        DIPLOMATIC = "diplomatic", "Diplomatic relations"
-        COOPERATION = "cooperation", "Cooperation"
-        CONFLICT = "conflict", "Conflict"
-        RULE = "rule", "Rule and occupation"
+        RECOGNITION = "recognition", _("Recognition")
+        DIPLOMATIC = "diplomatic", _("Diplomatic relations")
+        COOPERATION = "cooperation", _("Cooperation")
+        CONFLICT = "conflict", _("Conflict")
+        RULE = "rule", _("Rule and occupation")
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="relations")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -98,14 +99,14 @@ class Mission(Dated, CitedRecord):
     """A diplomatic mission or consulate, in one direction, when attested."""
 
     class Direction(models.TextChoices):
-        IN_AZERBAIJAN = "in", "Foreign mission in Azerbaijan"
-        ABROAD = "abroad", "Azerbaijan's mission abroad"
+        IN_AZERBAIJAN = "in", _("Foreign mission in Azerbaijan")
+        ABROAD = "abroad", _("Azerbaijan's mission abroad")
 
     class Kind(models.TextChoices):
-        MISSION = "mission", "Diplomatic mission"
-        CONSULATE = "consulate", "Consulate"
-        MISSION_OR_CONSULATE = "mission-or-consulate", "Diplomatic mission or consulate"
-        EMBASSY = "embassy", "Embassy"
+        MISSION = "mission", _("Diplomatic mission")
+        CONSULATE = "consulate", _("Consulate")
+        MISSION_OR_CONSULATE = "mission-or-consulate", _("Diplomatic mission or consulate")
+        EMBASSY = "embassy", _("Embassy")
 
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="missions")
     direction = models.CharField(max_length=6, choices=Direction.choices)
@@ -178,11 +179,11 @@ class Membership(Dated, CitedRecord):
     """Azerbaijan's standing in an organization over a span of time."""
 
     class Kind(models.TextChoices):
-        MEMBER = "member", "Member"
-        OBSERVER = "observer", "Observer"
-        PARTNER = "partner", "Cooperation without membership"
-        CHAIR = "chair", "Chair"
-        ELECTED = "elected", "Elected member of an organ"
+        MEMBER = "member", _("Member")
+        OBSERVER = "observer", _("Observer")
+        PARTNER = "partner", _("Cooperation without membership")
+        CHAIR = "chair", _("Chair")
+        ELECTED = "elected", _("Elected member of an organ")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships"
@@ -237,9 +238,9 @@ class Project(Dated, CitedRecord):
     """An energy or transport project, and the countries taking part."""
 
     class Kind(models.TextChoices):
-        ENERGY = "energy", "Energy"
-        TRANSPORT = "transport", "Transport"
-        CONCEPT = "concept", "Concept"
+        ENERGY = "energy", _("Energy")
+        TRANSPORT = "transport", _("Transport")
+        CONCEPT = "concept", _("Concept")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -274,9 +275,9 @@ class Participation(models.Model):
     """A country's part in a project, as the sources state it."""
 
     class Role(models.TextChoices):
-        INITIATOR = "initiator", "Initiator"
-        MEMBER = "member", "Member"
-        ROUTE = "route", "On the route"
+        INITIATOR = "initiator", _("Initiator")
+        MEMBER = "member", _("Member")
+        ROUTE = "route", _("On the route")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participations")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
@@ -308,13 +309,13 @@ class Event(Dated, CitedRecord):
     """A dated happening, tied to periods, people, countries and organizations."""
 
     class Category(models.TextChoices):
-        STATEHOOD = "statehood", "Statehood"
-        DIPLOMACY = "diplomacy", "Diplomatic service"
-        RECOGNITION = "recognition", "Recognition"
-        CONFLICT = "conflict", "Conflict and security"
-        MULTILATERAL = "multilateral", "Multilateral diplomacy"
-        ECONOMY = "economy", "Energy, transport and economy"
-        CULTURE = "culture", "Dialogue and culture"
+        STATEHOOD = "statehood", _("Statehood")
+        DIPLOMACY = "diplomacy", _("Diplomatic service")
+        RECOGNITION = "recognition", _("Recognition")
+        CONFLICT = "conflict", _("Conflict and security")
+        MULTILATERAL = "multilateral", _("Multilateral diplomacy")
+        ECONOMY = "economy", _("Energy, transport and economy")
+        CULTURE = "culture", _("Dialogue and culture")
 
     title = models.CharField(max_length=300)
     category = models.CharField(max_length=12, choices=Category.choices)
@@ -351,12 +352,12 @@ class Document(Dated, CitedRecord):
     """A named instrument: a resolution, order, final act or instruction."""
 
     class Kind(models.TextChoices):
-        RESOLUTION = "resolution", "Resolution"
-        ORDER = "order", "Order"
-        FINAL_ACT = "final-act", "Final act"
-        FINAL_DOCUMENT = "final-doc", "Final document"
-        INSTRUCTION = "instruction", "Instruction"
-        STATEMENT = "statement", "Statement or declaration"
+        RESOLUTION = "resolution", _("Resolution")
+        ORDER = "order", _("Order")
+        FINAL_ACT = "final-act", _("Final act")
+        FINAL_DOCUMENT = "final-doc", _("Final document")
+        INSTRUCTION = "instruction", _("Instruction")
+        STATEMENT = "statement", _("Statement or declaration")
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -398,9 +399,9 @@ class Priority(CitedRecord):
     """A foreign-policy objective or principle, or a result the sources claim."""
 
     class Kind(models.TextChoices):
-        OBJECTIVE = "objective", "Objective"
-        PRINCIPLE = "principle", "Principle"
-        RESULT = "result", "Stated result"
+        OBJECTIVE = "objective", _("Objective")
+        PRINCIPLE = "principle", _("Principle")
+        RESULT = "result", _("Stated result")
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -424,9 +425,9 @@ class Figure(Dated, CitedRecord):
     """A number as a source states it, with the list behind it left unclaimed."""
 
     class Qualifier(models.TextChoices):
-        EXACT = "", "Exactly"
-        MORE_THAN = "more-than", "More than"
-        ALMOST = "almost", "Almost"
+        EXACT = "", _("Exactly")
+        MORE_THAN = "more-than", _("More than")
+        ALMOST = "almost", _("Almost")
 
     label = models.CharField(max_length=300, help_text="What is counted.")
     value = models.DecimalField(max_digits=14, decimal_places=2)

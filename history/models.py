@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import dates, text
@@ -144,9 +145,9 @@ def one_version_each():
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 def is_public_model(model):
@@ -523,8 +524,8 @@ class Source(Dated, Record):
     """A document the content rests on, with its full text, dated as far as it allows."""
 
     class Kind(models.TextChoices):
-        ARTICLE = "article", "Article"
-        UNTITLED = "untitled", "Untitled text"
+        ARTICLE = "article", _("Article")
+        UNTITLED = "untitled", _("Untitled text")
 
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
@@ -698,9 +699,9 @@ class Period(Dated, CitedRecord):
     """A state, dynasty or era."""
 
     class Kind(models.TextChoices):
-        STATE = "state", "State"
-        DYNASTY = "dynasty", "Dynasty"
-        ERA = "era", "Era"
+        STATE = "state", _("State")
+        DYNASTY = "dynasty", _("Dynasty")
+        ERA = "era", _("Era")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -741,8 +742,8 @@ class Quote(Dated, CitedRecord):
     """Words spoken or written by a person, with the occasion."""
 
     class Kind(models.TextChoices):
-        DIRECT = "direct", "Direct quotation"
-        REPORTED = "reported", "Reported speech"
+        DIRECT = "direct", _("Direct quotation")
+        REPORTED = "reported", _("Reported speech")
 
     text = models.TextField()
     speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")

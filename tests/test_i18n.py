@@ -420,6 +420,24 @@ def test_the_navigation_speaks_each_language(language, names):
         assert str(SECTION_NAMES["history.period"]) == "Periods"
 
 
+def test_the_kinds_a_record_is_of_speak_each_language():
+    """The models' choices are marked too: an event's category, a mission's kind."""
+    from django.utils import translation
+
+    from diplomacy.models import Event, Mission
+
+    _compiled("ru")
+    _compiled("az")
+    event, mission = Event(category="statehood"), Mission(kind="embassy")
+    for language, words in [
+        ("ru", ["Государственность", "Посольство"]),
+        ("az", ["Dövlətçilik", "Səfirlik"]),
+        ("en", ["Statehood", "Embassy"]),
+    ]:
+        with translation.override(language):
+            assert [event.get_category_display(), mission.get_kind_display()] == words
+
+
 def test_a_list_counts_its_records_in_russian_plural_forms():
     """templates/record_list.html's own count, through the template engine: one, few, many."""
     from django.template import engines
