@@ -463,8 +463,21 @@ class Figure(Dated, CitedRecord):
     @property
     def amount(self):
         """The figure as a reader says it: "more than 1,500 people"."""
-        qualifier = self.get_qualifier_display().lower() if self.qualifier else ""
-        return " ".join(filter(None, [qualifier, floatformat(self.value, "-2g"), self.unit]))
+        from django.utils.translation import pgettext
+
+        from history.grammar import ablative, dative, suffixed
+
+        value = floatformat(self.value, "-2g")
+        # Azerbaijani puts the number in a case before the qualifier: "80-dən çox".
+        if self.qualifier == self.Qualifier.MORE_THAN:
+            value = pgettext("a figure: more than 80 embassies", "more than %(value)s") % {
+                "value": suffixed(value, ablative)
+            }
+        elif self.qualifier == self.Qualifier.ALMOST:
+            value = pgettext("a figure: almost 80 embassies", "almost %(value)s") % {
+                "value": suffixed(value, dative)
+            }
+        return " ".join(filter(None, [value, self.unit]))
 
     def get_absolute_url(self):
         return f"{reverse('diplomacy:home')}#{self.slug}"
