@@ -185,3 +185,15 @@ def test_a_translated_interface_word_reads_in_each_language():
         assert translation.pgettext("the language switcher", "Language") == "Dil"
     with translation.override("ru"):
         assert translation.pgettext("the language switcher", "Language") == "Язык"
+
+
+@pytest.mark.django_db
+def test_the_kinds_of_record_are_named_in_the_reader_s_language(client):
+    f.EventFactory(title="Treaty of Kars")
+    f.CountryFactory(name="Kars country")
+
+    page = client.get("/ru/search/", {"q": "Kars"}).content.decode()
+
+    assert "События" in page and "Страны" in page
+    with translation.override("az"):
+        assert str(f.EventFactory._meta.model._meta.verbose_name_plural) == "hadisələr"
