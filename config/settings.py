@@ -40,6 +40,10 @@ else:
 CONTENT_APPS = ["history", "diplomacy"]
 
 INSTALLED_APPS = [
+    # Before the admin, whose ready() imports the admin modules: the content's
+    # translation fields (history/translation.py, diplomacy/translation.py) and the
+    # versions that keep them must exist by then.
+    "modeltranslation",
     "history.sites.SiteAdminConfig",  # django.contrib.admin, under the site's name
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -241,6 +245,16 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# --- Content translations (django-modeltranslation; README: Languages) -------------
+# Each reader-facing text field has a column per language beside it (title_en,
+# title_az, title_ru). English is the original: required, and what the plain
+# column (title) always holds, so that filters, ordering, natural keys and the
+# search index read one language whatever the reader's. A reader of Azerbaijani
+# or Russian gets the English text, marked lang="en", until its translation is written.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -19,10 +19,11 @@ from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON, XLSX
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import editorial, text, versions
+from . import editorial, languages, text, versions
 from .models import Alias, Citation, ErrorReport, Period, Person, Quote, Source, Status
 from .resources import resource_for
 
@@ -99,7 +100,12 @@ class VersionDiff(HistoricalRecordContextHelper):
 
     def context_for_delta_changes(self, delta):
         changes = []
+        # A translated field's plain column repeats its English (title_en): shown once,
+        # as "Title [en]", beside "Title [az]" and "Title [ru]".
+        plain = languages.translated_fields(self.model)
         for change in delta.changes:
+            if change.field in plain:
+                continue
             field = self.model._meta.get_field(change.field)
             old = self.prepare_delta_change_value(change, change.old)
             new = self.prepare_delta_change_value(change, change.new)
@@ -265,9 +271,11 @@ class HistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
         readonly = super().get_readonly_fields(request, obj)
         if getattr(request, "showing_version", False):
             fields = self.opts.concrete_fields
-            return [f.name for f in fields if f.editable and not f.primary_key] + [
-                name for name in readonly if name not in (f.name for f in fields)
-            ]
+            # A translated field is shown by its languages' columns, not its plain one.
+            plain = languages.translated_fields(self.model)
+            return [
+                f.name for f in fields if f.editable and not f.primary_key and f.name not in plain
+            ] + [name for name in readonly if name not in (f.name for f in fields)]
         return readonly
 
     def links_version(self, version):
@@ -351,8 +359,17 @@ AFTER_TITLE = ["date", "planned"]
 LAST = ["note", "aliases", "slug", "status", "publish_at", "created_at", "updated_at"]
 
 
-class RecordAdmin(HistoryAdmin):
-    """What every public record shares: status, slug, publishing actions."""
+class RecordAdmin(HistoryAdmin, TranslationAdmin):
+    """What every public record shares: status, slug, publishing actions.
+
+    Each translated field (history/translation.py) is edited as its three
+    languages, one under the other: "Title [en]", "Title [az]", "Title [ru]";
+    English is required, the others optional. modeltranslation's plain
+    TranslationAdmin, not its tabbed one: the tabs need jQuery UI, which the
+    admin's Content-Security-Policy (no script from elsewhere, none inline)
+    would have us vendor and keep up to date, and side by side an editor sees
+    the English while writing its translation (README: Languages).
+    """
 
     form = RecordForm
     list_filter = ["status"]
@@ -361,16 +378,35 @@ class RecordAdmin(HistoryAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
 
+    def get_fieldsets(self, request, obj=None):
+        # TranslationAdmin's own would skip get_fields, and with it the order below.
+        return [(None, {"fields": self.get_fields(request, obj)})]
+
     def get_fields(self, request, obj=None):
-        """The record's own fields first (its title, then its date), then its note and
-        other spellings, then its publication: slug, status, schedule, times."""
+        """The record's own fields first (its title in each language, then its date),
+        then its note and other spellings, then its publication: slug, status,
+        schedule, times."""
         fields = super().get_fields(request, obj)
-        own = [name for name in fields if name not in (*AFTER_TITLE, *LAST)]
+        last = [column for name in LAST for column in (name, *languages.columns(name))]
+        own = [name for name in fields if name not in (*AFTER_TITLE, *last)]
+        # The first field with its other languages: "Title [en]", "[az]", "[ru]".
+        named_by = languages.field_of(self.model, own[0]) if own else None
+        title = [name for name in own if languages.field_of(self.model, name) == named_by]
+        title = title if named_by else own[:1]
         return [
-            *own[:1],
+            *title,
             *(name for name in AFTER_TITLE if name in fields),
-            *own[1:],
-            *(name for name in LAST if name in fields),
+            *(name for name in own if name not in title),
+            *(name for name in last if name in fields),
+        ]
+
+    def get_search_fields(self, request):
+        """A record is found by its text in any language (title_az, title_ru too)."""
+        translated = languages.translated_fields(self.model)
+        return [
+            column
+            for name in super().get_search_fields(request)
+            for column in (name, *(languages.translations_of(name) if name in translated else ()))
         ]
 
     def get_object(self, request, object_id, from_field=None):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import post_migrate
 
 
@@ -14,9 +15,27 @@ class HistoryConfig(AppConfig):
 
         name_shared_enums()
         name_links()
+        check_versions_kept()
 
         # After contrib.auth's own receiver has made the permissions of new models.
         post_migrate.connect(editorial.grant_group_permissions, sender=self)
+
+
+def check_versions_kept():
+    """Every public record keeps its versions: its model is registered for them in
+    its app's translation.py (history.models.keep_versions), which nothing else checks."""
+    from .models import ContentHistory, Record
+
+    untracked = [
+        model.__name__
+        for model in apps.get_models()
+        if issubclass(model, Record) and model not in ContentHistory.tracked
+    ]
+    if untracked:
+        raise ImproperlyConfigured(
+            f"No versions kept of {', '.join(untracked)}: call keep_versions() on them "
+            "in their app's translation.py."
+        )
 
 
 def name_links():

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from simple_history import register as register_history
 from simple_history.models import HistoricalRecords
 
 from . import dates, text
@@ -16,6 +17,12 @@ from . import dates, text
 CHANGE_REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 # The reason of a version whose save gave none, by its history type.
 UNSTATED = {"+": "Created.", "~": "Changed.", "-": "Deleted."}
+
+
+def in_original_language():
+    """Within it, a translated field (`record.title`) means its English text: the
+    original, which the plain column holds (config/settings.py: MODELTRANSLATION_*)."""
+    return translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 
 
 class ContentHistory(HistoricalRecords):
@@ -71,7 +78,10 @@ class ContentHistory(HistoricalRecords):
     def create_historical_record(self, instance, history_type, using=None):
         pending = _pending_versions.get()
         if pending is None or history_type == "-":
-            return super().create_historical_record(instance, history_type, using)
+            # A version's plain columns (title) hold the English, as the record's do;
+            # each language has its own column (title_az) beside them.
+            with in_original_language():
+                return super().create_historical_record(instance, history_type, using)
         # Within one_version_each(): remember the record, write its version at the end.
         model = instance._meta.concrete_model
         first = pending.get((model, instance.pk), {})
@@ -87,6 +97,11 @@ _pending_versions = contextvars.ContextVar("pending_versions", default=None)
 
 def _unchanged_since_last_version(record):
     """Whether `record`, fields and tracked links, is exactly its last version."""
+    with in_original_language():
+        return _same_as_last_version(record)
+
+
+def _same_as_last_version(record):
     model = type(record)
     tracker = ContentHistory.tracked[model]
     latest = (
@@ -227,6 +242,18 @@ def public_condition(model, prefix="", _seen=()):
 
 
 class PublicQuerySet(models.QuerySet):
+    def _post_init(self):
+        # django-modeltranslation makes every content model's queryset its own
+        # MultilingualQuerySet, which would rewrite `title` in filters, ordering
+        # and values() to the reader's language's column (title_az), mostly empty:
+        # lists would lose their order and text filters their matches. Ours comes
+        # first in that class, so queries keep the plain columns, which hold the
+        # English (Record.save): in every language they filter and sort as in
+        # English. A record's translated text is read from the record
+        # (`record.title`), with its fallback to English.
+        self._rewrite = False
+        self._populate = None
+
     def published(self):
         """The only door through which the public side reads content."""
         return self.filter(public_condition(self.model))
@@ -394,7 +421,8 @@ class Record(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RecordManager.from_queryset(RecordQuerySet)()
-    history = ContentHistory(inherit=True)
+    # Versions (`history`): each model's are made in its app's translation.py
+    # (keep_versions), once its translation columns exist.
 
     # What site search reads besides the title (str(record)) and the note:
     # attribute paths, in order. Every record is searched.
@@ -427,7 +455,21 @@ class Record(models.Model):
             # A schedule holds for a record in review only: published, it is done
             # with; back to draft, the Publisher's approval is gone with it.
             self.publish_at = None
-        super().save(*args, **kwargs)
+        # Whatever language the editor reads the admin in, the plain column (title)
+        # gets the English text (title_en), and so does everything the save sets
+        # off (its version, the search index).
+        with in_original_language():
+            super().save(*args, **kwargs)
+
+
+def keep_versions(model):
+    """Keep every version of `model`'s records, each language's fields included.
+
+    Called from the app's translation.py once django-modeltranslation has added
+    the model's translation columns (see history/translation.py): a history
+    model made before that would lack them.
+    """
+    register_history(model, records_class=ContentHistory)
 
 
 class CitedRecord(Record):

@@ -9,6 +9,10 @@ from one database imports into another. Links are written as people read them:
 - citations and aliases one a line, as `source-slug | the exact words`; words
   that do not stand in that source's text are refused.
 
+A translated field (history/translation.py) has a column per language: `title`
+holds the English (its `title_en` is not repeated), `title_az` and `title_ru`
+the translations, empty where none is written yet.
+
 Every row is checked as the admin checks it (dates, choices, citations in their
 source, a published record cites something); one bad row rejects the whole
 file and nothing is written. The admin shows each row's outcome in a dry run
@@ -21,8 +25,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from import_export import fields, resources, widgets
 
-from . import editorial, versions
-from .models import Passage, Source, one_version_each
+from . import editorial, languages, versions
+from .models import Passage, Source, in_original_language, one_version_each
 
 NOT_IMPORTED = ("id", "created_at", "updated_at", "date_lower", "date_upper")
 
@@ -101,6 +105,13 @@ class PassagesWidget(widgets.ManyToManyWidget):
         )
 
 
+class TranslationWidget(widgets.CharWidget):
+    """A translation's text; an empty cell is no translation (None), as in the database."""
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(value, row, **kwargs) or None
+
+
 class WordDiff(resources.Diff):
     """A row's values as the history shows them: the whole text, changed words marked."""
 
@@ -117,11 +128,18 @@ class ContentResource(resources.ModelResource):
     def get_diff_class(self):
         return WordDiff
 
+    def export(self, *args, **kwargs):
+        # A translated field's own column (title) is its English, whatever the
+        # language of the admin that asks.
+        with in_original_language():
+            return super().export(*args, **kwargs)
+
     def import_data(self, dataset, **kwargs):
         # All or nothing: one invalid row rolls back every other row.
         kwargs["rollback_on_validation_errors"] = True
-        # One version per imported record, written once its links are set too.
-        with one_version_each():
+        # One version per imported record, written once its links are set too;
+        # `title` is written to the English (title_en), as export reads it.
+        with one_version_each(), in_original_language():
             return super().import_data(dataset, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
@@ -168,10 +186,18 @@ class ContentResource(resources.ModelResource):
 
 @functools.cache
 def resource_for(model):
-    """A ContentResource for `model`: natural keys for rows, links and foreign keys."""
+    """A ContentResource for `model`: natural keys for rows, links and foreign keys;
+    each translated field as its English and its translations."""
     declared = {}
+    translated = languages.translated_fields(model)
+    # The English column (title_en) is the field's own (title) under another name.
+    not_imported = (*NOT_IMPORTED, *(languages.original_column(name) for name in translated))
+    for column in languages.translations(model):
+        declared[column] = fields.Field(
+            attribute=column, column_name=column, widget=TranslationWidget()
+        )
     for field in model._meta.get_fields():
-        if not field.concrete or field.name in NOT_IMPORTED:
+        if not field.concrete or field.name in not_imported:
             continue
         if field.many_to_many:
             if field.remote_field.through._meta.auto_created is False:
@@ -200,7 +226,7 @@ def resource_for(model):
         (),
         {
             "model": model,
-            "exclude": NOT_IMPORTED,
+            "exclude": not_imported,
             "import_id_fields": import_id,
             "clean_model_instances": True,
             "skip_unchanged": True,

@@ -24,7 +24,7 @@ from rest_framework.reverse import reverse
 from rest_framework.serializers import ListSerializer
 
 from . import dates, editorial, markup
-from .models import Alias, Citation, Dated, Period, Person, Quote, Source
+from .models import Alias, Citation, Dated, Period, Person, Quote, Source, in_original_language
 
 DATE_FIELDS = ["date", "date_display", "date_earliest", "date_latest", "planned"]
 
@@ -311,6 +311,17 @@ class RecordWriteSerializer(FramedFields, serializers.ModelSerializer):
     serializer_related_field = serializers.SlugRelatedField
     leading_fields = ["slug", "status", "publish_at"]
     trailing_fields = ["note"]
+
+    # An editor writes the English, the original, whatever language the API
+    # answers in: `title` is title_en. Translations are written in the admin or
+    # by import (README: Languages).
+    def run_validation(self, data=serializers.empty):
+        with in_original_language():
+            return super().run_validation(data)
+
+    def save(self, **kwargs):
+        with in_original_language():
+            return super().save(**kwargs)
 
     def build_relational_field(self, field_name, relation_info):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)

@@ -20,7 +20,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
-from . import editorial, text
+from . import editorial, languages, text
 from .models import ContentHistory, Record, Source, required_links
 
 CREATED, CHANGED, DELETED = "+", "~", "-"
@@ -114,9 +114,11 @@ def saved_since(record, seen):
     )
     if latest and opened:
         changed = []
+        # A translated field's plain column repeats its English column ("title [en]").
+        skipped = {"updated_at", *languages.translated_fields(model)}
         for change in latest.diff_against(opened).changes:
             field = model._meta.get_field(change.field)
-            if field.name == "updated_at":
+            if field.name in skipped:
                 continue
             if field.many_to_many:
                 changed.append(f"{field.verbose_name} changed")

@@ -277,7 +277,8 @@ def test_the_event_form_has_one_date_row_that_says_how_the_site_writes_it(client
         name for _, fieldset in page.context["adminform"].fieldsets for name in fieldset["fields"]
     ]
     assert rows.count("date") == 1 and "when" not in rows
-    assert rows[:2] == ["title", "date"]  # the record's own name first, then its date
+    # The record's own name first, in each language (English first), then its date.
+    assert rows[:4] == ["title_en", "title_az", "title_ru", "date"]
     assert "The site writes “28 May 1918”." in text
 
 

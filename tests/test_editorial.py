@@ -95,7 +95,7 @@ def test_saving_over_someone_elses_newer_version_is_refused(client, editor, publ
     data = change_form_data(client.get(url))
     # Meanwhile a publisher saves the record.
     save_as(publisher, Event.objects.get(pk=event.pk), title="Proclamation of the republic")
-    data["title"] = "My edit"
+    data["title_en"] = "My edit"
 
     response = client.post(url, data)
 
@@ -107,7 +107,7 @@ def test_saving_over_someone_elses_newer_version_is_refused(client, editor, publ
 
     # Reloaded, the editor's form holds the new version, and saving works.
     data = change_form_data(client.get(url))
-    data["title"] = "My edit"
+    data["title_en"] = "My edit"
     assert client.post(url, data).status_code == 302
     assert Event.objects.get(pk=event.pk).title == "My edit"
 
@@ -119,7 +119,7 @@ def test_an_admin_save_waits_for_a_write_in_progress_and_is_refused(client, edit
     client.force_login(editor)
     url = admin_url(Event, "change", event.pk)
     data = change_form_data(client.get(url))
-    data["title"] = "My edit"
+    data["title_en"] = "My edit"
 
     def theirs():
         record = Event.objects.select_for_update().get(pk=event.pk)

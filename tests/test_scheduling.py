@@ -135,7 +135,7 @@ def test_an_editors_admin_save_withdraws_the_schedule(client, editor):
     client.force_login(editor)
     url = admin_url(Event, "change", event.pk)
     data = change_form_data(client.get(url))
-    data["title"] = "Edited after approval"
+    data["title_en"] = "Edited after approval"
     assert client.post(url, data).status_code == 302
     assert Event.objects.get(pk=event.pk).publish_at is None
 

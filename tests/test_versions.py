@@ -76,7 +76,7 @@ def test_an_admin_form_save_writes_one_version_with_its_user_and_citations(
     page = client.get(url)
     data = change_form_data(page)
     prefix = page.context["inline_admin_formsets"][0].formset.prefix
-    data["title"] = "Proclamation of the republic"
+    data["title_en"] = "Proclamation of the republic"
     data[f"{prefix}-1-citation"] = added.pk
 
     response = client.post(url, data)
@@ -88,7 +88,7 @@ def test_an_admin_form_save_writes_one_version_with_its_user_and_citations(
     assert version.history_type == "~"
     assert version.history_user == publisher
     assert version.title == "Proclamation of the republic"
-    assert version.history_change_reason == "Changed Title. Added 1 citation."
+    assert version.history_change_reason == "Changed Title [en]. Added 1 citation."
     assert sorted(versions.links(version)["citations"]) == sorted(
         [event.citations.exclude(pk=added.pk).get().pk, added.pk]
     )
