@@ -140,7 +140,7 @@ def test_a_figure_s_amount_in_each_language(value, qualifier, en, ru, az):
             "4 Jul. 2017",
             "Последнее изменение: 4 июля 2017.",
         ),
-        ("az", "Son dəyişiklik: 04.07.2017.", "4 Jul. 2017", "Son dəyişiklik: 04.07.2017."),
+        ("az", "Son dəyişiklik: 04.07.2017.", "4 Jul. 2017", "Son dəyişiklik: 4 iyul 2017."),
     ],
 )
 def test_the_citation_box_writes_its_dates_in_the_reader_s_language(
