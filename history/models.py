@@ -4,6 +4,7 @@ import contextvars
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -576,6 +577,18 @@ class Source(Dated, Record):
     url = models.URLField(blank=True)
     description = models.TextField(blank=True)
     text = models.TextField(help_text="The full text, so that citations can be checked.")
+    language = models.CharField(
+        max_length=20,
+        default="en",
+        validators=[
+            RegexValidator(
+                r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                "A BCP 47 language tag, such as en, az or ru.",
+            )
+        ],
+        help_text="The language the source is written in (a BCP 47 tag: en, az, ru): "
+        "its words are shown in it, marked as such, and never translated.",
+    )
 
     search_body = ("author", "publisher", "description", "text")
 

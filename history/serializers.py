@@ -228,6 +228,7 @@ class SourceSerializer(DatedFields, RecordSerializer):
             "publisher",
             *DATE_FIELDS,
             "source_url",
+            "language",
             "description",
         ]
 
