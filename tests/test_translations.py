@@ -134,6 +134,14 @@ def test_the_admin_form_has_each_language_of_each_translated_field(client, event
     assert (event.title, event.title_az, event.title_ru) == ("Proclamation", "Bəyannamə", None)
 
 
+def test_a_new_records_slug_is_made_from_its_english_title(client, publisher):
+    client.force_login(publisher)
+    with translation.override("ru"):
+        page = client.get(admin_url(Event, "add"))
+    (slug,) = page.context["adminform"].prepopulated_fields
+    assert [field.name for field in slug["dependencies"]] == ["title_en"]
+
+
 def test_an_editor_reading_the_admin_in_azerbaijani_saves_the_english_as_the_original(
     client, event, publisher
 ):
@@ -242,7 +250,8 @@ def test_the_english_page_marks_nothing_and_has_no_note(client, published):
     text = page(client, published, "en")
     assert "<h1>Proclamation</h1>" in text
     assert '<div class="summary">' in text
-    assert "<span lang=" not in text and 'lang="en">' not in text.partition("<body")[2]
+    main = text.partition("<main")[2].partition("</main>")[0]
+    assert "<span lang=" not in main and ' lang="en"' not in main
     assert "english-note" not in text
 
 
