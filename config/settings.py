@@ -79,6 +79,9 @@ MIDDLEWARE = [
     # ETag on every page; a conditional GET that matches answers 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A page's language is in its address (/az/…, /ru/…, English unprefixed);
+    # the API's is asked for with ?lang= or Accept-Language.
+    "history.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A 404 at an address a record moved from (its slug changed) answers 301.
     "history.middleware.RedirectMiddleware",
@@ -105,11 +108,13 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "history.context_processors.site",
                 "history.context_processors.declared_query",
                 "history.context_processors.canonical_url",
+                "history.context_processors.languages",
             ],
         },
     },
@@ -221,7 +226,7 @@ LOGGING = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("az", "Azərbaycan dili"), ("ru", "Русский")]
+LANGUAGES = [("en", "English"), ("az", "Azərbaycanca"), ("ru", "Русский")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 # The interface's translations (makemessages writes here; the set-up compiles them).

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -33,8 +34,14 @@ urlpatterns = [
         ),
         name="opensearch",
     ),
-    path("feeds/events/", public_page(EventFeed()), name="event-feed"),
     path("healthz", healthz, name="healthz"),
+]
+
+# The reader's pages, in each language: English at today's addresses, the others
+# under /az/ and /ru/, so that every page in every language has an address of its own.
+urlpatterns += i18n_patterns(
+    path("feeds/events/", public_page(EventFeed()), name="event-feed"),
     path("", include("history.urls")),
     path("", include("diplomacy.urls")),
-]
+    prefix_default_language=False,
+)

@@ -1,11 +1,12 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from history import versions
+from history import languages, versions
 from history.admin import CitedRecordAdmin, DatedAdminMixin, HistoryAdmin
 from history.models import ErrorReport, Record, Status, required_links
 
@@ -194,6 +195,35 @@ def _in_review(models):
     return records
 
 
+def _translations(models):
+    """What the translators have to do: per kind of record, how many records each
+    language misses a translation of, or has one older than the English, with the
+    lists that show them; and the older ones by name, as they need rereading."""
+    others = [(code, name) for code, name in settings.LANGUAGES if code != languages.ORIGINAL]
+    kinds, outdated = [], []
+    for model in sorted(models.values(), key=lambda model: str(model._meta.verbose_name_plural)):
+        if not issubclass(model, Record) or not languages.translated_fields(model):
+            continue
+        states = versions.translation_states(model)
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        counts = []
+        for code, _name in others:
+            found = list(states[code].values())
+            for state in (versions.MISSING, versions.OUTDATED):
+                counts.append((found.count(state), f"{changelist}?translation={code}-{state}"))
+        kinds.append((model._meta.verbose_name_plural, counts))
+        older = {
+            pk: code
+            for code in states
+            for pk, state in states[code].items()
+            if state == versions.OUTDATED
+        }
+        for record in model.objects.filter(pk__in=older) if older else ():
+            language = dict(others)[older[record.pk]]
+            outdated.append((record, language, _admin_url(model, "change", record.pk)))
+    return {"languages": [name for _code, name in others], "kinds": kinds, "outdated": outdated}
+
+
 def _admin_url(model, view, pk):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=[pk])
 
@@ -228,6 +258,7 @@ def dashboard_view(request):
             for record in _in_review(models)
         ],
         "log": log,
+        "translations": _translations(models),
         "page_obj": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
         "query": query.urlencode(),

@@ -69,16 +69,19 @@ class StandingFilter(django_filters.MultipleChoiceFilter):
 
 class EventFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "aliases__name")
-    period = SlugsFilter(field_name="periods", model=Period)
-    country = CountryFilter(field_name="countries")
+    period = SlugsFilter(field_name="periods", model=Period, label=_("Periods"))
+    country = CountryFilter(field_name="countries", label=_("Countries"))
     organization = PickedRecordsFilter(
         field_name="organizations",
         model=Organization,
         shown=("name", "acronym"),
         source="api:organization-list",
+        label=_("Organizations"),
     )
-    person = PickedRecordsFilter(field_name="people", model=Person, source="api:person-list")
-    category = ChoicesFilter(choices=Event.Category.choices)
+    person = PickedRecordsFilter(
+        field_name="people", model=Person, source="api:person-list", label=_("People")
+    )
+    category = ChoicesFilter(choices=Event.Category.choices, label=_("Category"))
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     class Meta(DatedFilterSet.Meta):
@@ -106,8 +109,8 @@ class CountryFilterSet(RecordFilterSet):
 
 class RelationFilterSet(DatedFilterSet):
     search_fields = ("title", "summary", "country__name")
-    country = CountryFilter()
-    kind = ChoicesFilter(choices=Relation.Kind.choices)
+    country = CountryFilter(label=_("Country"))
+    kind = ChoicesFilter(choices=Relation.Kind.choices, label=_("Kind"))
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     class Meta(DatedFilterSet.Meta):
@@ -117,9 +120,11 @@ class RelationFilterSet(DatedFilterSet):
 
 class MissionFilterSet(DatedFilterSet):
     search_fields = ("title", "city", "summary", "country__name")
-    country = CountryFilter()
-    kind = ChoicesFilter(choices=Mission.Kind.choices)
-    direction = django_filters.ChoiceFilter(choices=Mission.Direction.choices)
+    country = CountryFilter(label=_("Country"))
+    kind = ChoicesFilter(choices=Mission.Kind.choices, label=_("Kind"))
+    direction = django_filters.ChoiceFilter(
+        choices=Mission.Direction.choices, label=_("Direction")
+    )
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     class Meta(DatedFilterSet.Meta):
@@ -146,9 +151,12 @@ class OrganizationFilterSet(RecordFilterSet):
 class MembershipFilterSet(DatedFilterSet):
     search_fields = ("summary", "organization__name", "organization__acronym")
     organization = PickedRecordsFilter(
-        model=Organization, shown=("name", "acronym"), source="api:organization-list"
+        model=Organization,
+        shown=("name", "acronym"),
+        source="api:organization-list",
+        label=_("Organization"),
     )
-    kind = ChoicesFilter(choices=Membership.Kind.choices)
+    kind = ChoicesFilter(choices=Membership.Kind.choices, label=_("Kind"))
     elected_by = PickedRecordsFilter(
         model=Organization,
         shown=("name", "acronym"),
@@ -164,8 +172,8 @@ class MembershipFilterSet(DatedFilterSet):
 
 class ProjectFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
-    country = CountryFilter(field_name="countries")
-    kind = ChoicesFilter(choices=Project.Kind.choices)
+    country = CountryFilter(field_name="countries", label=_("Countries"))
+    kind = ChoicesFilter(choices=Project.Kind.choices, label=_("Kind"))
     part_of = SlugsFilter(model=Project, label=_("Part of"))
     ordering = OrderingFilter(fields={"name": "name", "date_lower": "date"})
 
@@ -176,14 +184,15 @@ class ProjectFilterSet(DatedFilterSet):
 
 class DocumentFilterSet(DatedFilterSet):
     search_fields = ("title", "issuer", "summary", "aliases__name")
-    country = CountryFilter(field_name="countries")
+    country = CountryFilter(field_name="countries", label=_("Countries"))
     organization = PickedRecordsFilter(
         field_name="organizations",
         model=Organization,
         shown=("name", "acronym"),
         source="api:organization-list",
+        label=_("Organizations"),
     )
-    kind = ChoicesFilter(choices=Document.Kind.choices)
+    kind = ChoicesFilter(choices=Document.Kind.choices, label=_("Kind"))
     ordering = OrderingFilter(fields={"date_lower": "date", "title": "title"})
 
     class Meta(DatedFilterSet.Meta):
@@ -193,7 +202,7 @@ class DocumentFilterSet(DatedFilterSet):
 
 class PriorityFilterSet(RecordFilterSet):
     search_fields = ("title", "summary")
-    kind = ChoicesFilter(choices=Priority.Kind.choices)
+    kind = ChoicesFilter(choices=Priority.Kind.choices, label=_("Kind"))
     ordering = OrderingFilter(fields={"position": "position", "title": "title"})
 
     class Meta:
@@ -203,9 +212,12 @@ class PriorityFilterSet(RecordFilterSet):
 
 class FigureFilterSet(DatedFilterSet):
     search_fields = ("label", "unit")
-    country = CountryFilter()
+    country = CountryFilter(label=_("Country"))
     organization = PickedRecordsFilter(
-        model=Organization, shown=("name", "acronym"), source="api:organization-list"
+        model=Organization,
+        shown=("name", "acronym"),
+        source="api:organization-list",
+        label=_("Organization"),
     )
     ordering = OrderingFilter(fields={"date_lower": "date", "value": "value"})
 

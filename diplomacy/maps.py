@@ -18,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.core import validators
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from history import dates
@@ -212,7 +212,8 @@ def country_states(year, today=None):
                 "project",
                 gettext("Project: %(roles)s") % {"roles": ", ".join(names)},
                 project.name,
-                pgettext("a project's start", "since %(date)s") % {"date": project.date_display}
+                # "since July 2017", as each language says it (history.dates).
+                dates.humanize(project.date if "/" in project.date else f"{project.date}/..")
                 if project.date
                 else "",
                 project.get_absolute_url(),

@@ -39,8 +39,9 @@ class Country(CitedRecord):
     natural_key_fields = ("code",)  # how imports and exports name a country
 
     class Meta(Record.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
         ordering = ["name"]
-        verbose_name_plural = "countries"
 
     def __str__(self):
         return self.name
@@ -86,6 +87,8 @@ class Relation(Dated, CitedRecord):
     search_body = ("country.name", "get_kind_display", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
         ordering = ["country__name", *CHRONOLOGICAL]
 
     def __str__(self):
@@ -133,6 +136,8 @@ class Mission(Dated, CitedRecord):
     search_body = ("country.name", "city", "get_kind_display", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
         ordering = [*CHRONOLOGICAL, "country__name"]
 
     @property
@@ -164,6 +169,8 @@ class Organization(CitedRecord):
     search_body = ("acronym", "summary")
 
     class Meta(Record.Meta):
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
         ordering = ["name"]
 
     def __str__(self):
@@ -212,6 +219,8 @@ class Membership(Dated, CitedRecord):
     )
 
     class Meta(Dated.Meta):
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["organization__name", *CHRONOLOGICAL]
         constraints = [
             *Dated.Meta.constraints,
@@ -260,6 +269,8 @@ class Project(Dated, CitedRecord):
     search_body = ("get_kind_display", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
         ordering = ["name"]
 
     def __str__(self):
@@ -289,6 +300,8 @@ class Participation(models.Model):
     history = ContentHistory(m2m_fields=["citations"])
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["project", "country__name"]
         constraints = [
             models.UniqueConstraint(
@@ -333,6 +346,8 @@ class Event(Dated, CitedRecord):
     search_body = ("get_category_display", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = [*CHRONOLOGICAL, "title"]
         indexes = [
             *Dated.Meta.indexes,
@@ -389,6 +404,8 @@ class Document(Dated, CitedRecord):
     search_body = ("get_kind_display", "issuer", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = [*CHRONOLOGICAL, "title"]
 
     def __str__(self):
@@ -413,9 +430,9 @@ class Priority(CitedRecord):
     search_body = ("get_kind_display", "summary")
 
     class Meta(Record.Meta):
+        verbose_name = verbose_name_plural = _("policy")
         ordering = ["kind", "position", "title"]
         # As the site names the section.
-        verbose_name = verbose_name_plural = "policy"
 
     def __str__(self):
         return self.title
@@ -455,6 +472,8 @@ class Figure(Dated, CitedRecord):
     search_body = ("amount", "date_display")
 
     class Meta(Dated.Meta):
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
         ordering = [*CHRONOLOGICAL, "label"]
 
     def __str__(self):
@@ -463,8 +482,21 @@ class Figure(Dated, CitedRecord):
     @property
     def amount(self):
         """The figure as a reader says it: "more than 1,500 people"."""
-        qualifier = self.get_qualifier_display().lower() if self.qualifier else ""
-        return " ".join(filter(None, [qualifier, floatformat(self.value, "-2g"), self.unit]))
+        from django.utils.translation import pgettext
+
+        from history.grammar import ablative, dative, suffixed
+
+        value = floatformat(self.value, "-2g")
+        # Azerbaijani puts the number in a case before the qualifier: "80-dən çox".
+        if self.qualifier == self.Qualifier.MORE_THAN:
+            value = pgettext("a figure: more than 80 embassies", "more than %(value)s") % {
+                "value": suffixed(value, ablative)
+            }
+        elif self.qualifier == self.Qualifier.ALMOST:
+            value = pgettext("a figure: almost 80 embassies", "almost %(value)s") % {
+                "value": suffixed(value, dative)
+            }
+        return " ".join(filter(None, [value, self.unit]))
 
     def get_absolute_url(self):
         return f"{reverse('diplomacy:home')}#{self.slug}"

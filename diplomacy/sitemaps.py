@@ -1,7 +1,7 @@
 """The sitemap: the list pages, and every published record with a page of its own.
 
 Built from the models and the URLconf (history.pages), so that a new public
-model with a list or detail page is in it unasked.
+model with a list or detail page is in it unasked; each page in every language.
 """
 
 import functools
@@ -14,7 +14,15 @@ from history.models import public_models
 from history.pages import has_page, sections
 
 
-class RecordSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Every page once in each language, naming its others (hreflang alternates)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class RecordSitemap(LanguagesSitemap):
     def __init__(self, model):
         self.model = model
 
@@ -25,7 +33,7 @@ class RecordSitemap(Sitemap):
         return record.updated_at
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(LanguagesSitemap):
     def items(self):
         lists = [url_name for _, url_name in sections()]
         return ["diplomacy:home", "diplomacy:timeline", "diplomacy:map", *lists]

@@ -3,6 +3,7 @@ import datetime
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -354,6 +355,27 @@ class RecordForm(forms.ModelForm):
         return f"Not saved: {meanwhile} Reload the page to edit the current version."
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    """Records whose translation into a language is missing, or older than the
+    English (history.versions.translation_states): what a translator takes up next."""
+
+    title = "translation"
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        for code, name in settings.LANGUAGES:
+            if code != languages.ORIGINAL:
+                yield f"{code}-{versions.MISSING}", f"{name}: missing"
+                yield f"{code}-{versions.OUTDATED}", f"{name}: older than the English"
+
+    def queryset(self, request, queryset):
+        if not self.value() or "-" not in self.value():
+            return queryset
+        language, state = self.value().split("-", 1)
+        states = versions.translation_states(queryset.model).get(language, {})
+        return queryset.filter(pk__in=[pk for pk, found in states.items() if found == state])
+
+
 # Where the fields every record shares stand in its form (RecordAdmin.get_fields).
 AFTER_TITLE = ["date", "planned"]
 LAST = ["note", "aliases", "slug", "status", "publish_at", "created_at", "updated_at"]
@@ -377,6 +399,12 @@ class RecordAdmin(HistoryAdmin, TranslationAdmin):
     readonly_fields = ["created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     save_on_top = True
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if languages.translated_fields(self.model):
+            return [*filters, TranslationFilter]
+        return filters
 
     def get_fieldsets(self, request, obj=None):
         # TranslationAdmin's own would skip get_fields, and with it the order below.

@@ -20,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import set_response_etag
 
 from .filters import distinct_values
@@ -110,6 +111,15 @@ def reads(*params):
 
 @functools.lru_cache(maxsize=4096)  # asked twice a request, and the URLconf never changes
 def known_params(path):
+    """The query parameters that can change the public answer at `path` (see
+    `_declared_params`); the API's language, too, is asked for in its query."""
+    declared = _declared_params(path)
+    if declared is not None and path.startswith("/api/"):
+        return declared | {"lang"}
+    return declared
+
+
+def _declared_params(path):
     """The query parameters that can change the public answer at `path`.
 
     A view declares them (`query_params`, or `reads` on a function view), or
@@ -170,7 +180,9 @@ def key(kind, request, current):
     their order, as the last one sent is the one a single-valued parameter reads.
     """
     params = sorted(declared_query(request).lists())
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{params!r}"
+    # The language too: the API answers one address in every language.
+    language = translation.get_language()
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{params!r}#{language}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"public:{kind}:{current}:{digest}"
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import QueryDict
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
@@ -40,15 +41,52 @@ def canonical_url(request):
     what it reads (the report form) gets its bare path.
     """
 
-    def url():
-        query = QueryDict(mutable=True)
-        if caching.known_params(request.path_info) is not None:
-            declared = caching.declared_query(request)
-            for name in sorted(set(declared) - NOT_CANONICAL):
-                values = [value for value in declared.getlist(name) if value.strip()]
-                if values and not (name == "page" and values == ["1"]):
-                    query.setlist(name, values)
-        path = request.path + (f"?{query.urlencode()}" if query else "")
-        return request.build_absolute_uri(path)
+    return {
+        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(_canonical(request)))
+    }
 
-    return {"canonical_url": SimpleLazyObject(url)}
+
+def _canonical(request):
+    query = QueryDict(mutable=True)
+    if caching.known_params(request.path_info) is not None:
+        declared = caching.declared_query(request)
+        for name in sorted(set(declared) - NOT_CANONICAL):
+            values = [value for value in declared.getlist(name) if value.strip()]
+            if values and not (name == "page" and values == ["1"]):
+                query.setlist(name, values)
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
+def languages(request):
+    """This page in each language the site speaks, for the language switcher and the
+    hreflang alternates: its code, its own name, the page's path and absolute
+    address in it, and whether it is the page's language.
+    A page that does not exist (a 404) offers each language's home page instead."""
+
+    def pages():
+        try:
+            resolve(request.path_info)
+        except Resolver404:
+            page = None
+        else:
+            page = _canonical(request)
+        current = translation.get_language()
+        found = []
+        for code, name in settings.LANGUAGES:
+            if page is None:
+                with translation.override(code):
+                    url = reverse("diplomacy:home")
+            else:
+                url = translate_url(page, code)
+            found.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "path": url,
+                    "url": request.build_absolute_uri(url),
+                    "current": code == current,
+                }
+            )
+        return found
+
+    return {"language_pages": SimpleLazyObject(pages)}

@@ -13,16 +13,19 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from edtf import EDTFParseException, parse_edtf
+
+from history import grammar
 
 # Sort bounds of an open end (".."): before and after any real date.
 EARLIEST = -99_999_999
 LATEST = 99_999_999
 
-# Month names twice over: alone ("July 2017"), and after a day ("4 July 2017"),
-# which Russian writes in the genitive ("июль 2017", "4 июля 2017"); English
-# writes both the same.
+# Month names twice over: alone ("July 2017"), and after a day or after from, since
+# or c. ("4 July 2017", "since July 2017"), which Russian writes in the genitive
+# («июль 2017», «4 июля 2017»); English writes both the same. After until Russian's
+# accusative is the month alone («по июль 2017»).
 MONTHS = [
     pgettext_lazy("a month, alone: July 2017", "January"),
     pgettext_lazy("a month, alone: July 2017", "February"),
@@ -37,25 +40,39 @@ MONTHS = [
     pgettext_lazy("a month, alone: July 2017", "November"),
     pgettext_lazy("a month, alone: July 2017", "December"),
 ]
-MONTHS_AFTER_DAY = [
-    pgettext_lazy("a month, after a day: 4 July 2017", "January"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "February"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "March"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "April"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "May"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "June"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "July"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "August"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "September"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "October"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "November"),
-    pgettext_lazy("a month, after a day: 4 July 2017", "December"),
+MONTHS_AFTER = [
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "January"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "February"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "March"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "April"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "May"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "June"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "July"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "August"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "September"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "October"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "November"),
+    pgettext_lazy("a month after a day, from, since or c.: since July 2017", "December"),
 ]
 SEASONS = {
     21: pgettext_lazy("a season: Spring 2017", "Spring"),
     22: pgettext_lazy("a season: Summer 2017", "Summer"),
     23: pgettext_lazy("a season: Autumn 2017", "Autumn"),
     24: pgettext_lazy("a season: Winter 2017", "Winter"),
+}
+# Russian: the genitive after from, since or c. («весны 2017»), the accusative after
+# until («по весну 2017»).
+SEASONS_AFTER = {
+    21: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Spring"),
+    22: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Summer"),
+    23: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Autumn"),
+    24: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Winter"),
+}
+SEASONS_UNTIL = {
+    21: pgettext_lazy("a season after until: until Spring 2017", "Spring"),
+    22: pgettext_lazy("a season after until: until Spring 2017", "Summer"),
+    23: pgettext_lazy("a season after until: until Spring 2017", "Autumn"),
+    24: pgettext_lazy("a season after until: until Spring 2017", "Winter"),
 }
 
 
@@ -151,9 +168,19 @@ def is_calendar_date(value: str) -> bool:
 # Every word is marked for translation, and so is each way the parts are put
 # together ("%(day)d %(month)s", "until %(date)s"), so that a language can order
 # them its own way. What English writes the same in several places is told apart
-# by a context, for languages that do not: a month after a day (Russian's
-# genitive), a decade or century after "since", "until" or "from" (English adds
-# "the"; Russian and Azerbaijani put the date itself in another case).
+# by a context, for languages that do not: a decade or century after "since",
+# "until" or "from" (English adds "the"), and a word after a day, from, since,
+# until or c.
+#
+# There Russian puts a month, a season, a century or a decade in another case, so
+# each has a context for where it stands: alone (also in a span), after a day, from,
+# since or c. (the genitive: «4 июля 2017», «ок. XX века»), or after until (the
+# accusative: «по весну 2017»). Azerbaijani adds a suffix to the date's last word
+# instead, which depends on that word ("1936-dan", "2017-dən", "XX əsrdən"):
+# history.grammar writes it, and the Azerbaijani patterns hold the rest ("%(date)s bəri").
+
+# Where a date stands: alone, after from, since or c., or after until.
+ALONE, FROM, UNTIL = "alone", "from", "until"
 
 _DATE = re.compile(r"^(?P<year>-?[0-9X]{4})(?:-(?P<month>\d\d))?(?:-(?P<day>\d\d))?$")
 
@@ -203,7 +230,7 @@ def _year(text: str) -> str:
     return written_year(int(text))
 
 
-def _unspecified_year(year: str) -> str:
+def _unspecified_year(year: str, case: str = ALONE) -> str:
     """A century (06XX) or decade (199X), before the common era too (-06XX)."""
     bce = year.startswith("-")
     digits = year.lstrip("-")
@@ -214,10 +241,16 @@ def _unspecified_year(year: str) -> str:
         # "roman" (VII век, VII əsr). Write one of these two words, untranslated.
         numbering = pgettext("how a century is numbered: ordinal or roman", "ordinal")
         numeral = roman(number) if numbering == "roman" else _ordinal(number)
-        # Translators: %(numeral)s is "7th", or "VII" where centuries are numbered in
-        # Roman numerals (see "ordinal" above). (A .po file cannot leave out a name the
-        # English uses, so the numeral is chosen before the pattern is filled.)
-        written = pgettext("a century", "%(numeral)s century") % {"numeral": numeral}
+        if case == FROM:
+            pattern = pgettext(
+                "a century after from, since or c.: since the 7th century", "%(numeral)s century"
+            )
+        else:
+            # Translators: %(numeral)s is "7th", or "VII" where centuries are numbered in
+            # Roman numerals (see "ordinal" above). (A .po file cannot leave out a name the
+            # English uses, so the numeral is chosen before the pattern is filled.)
+            pattern = pgettext("a century", "%(numeral)s century")
+        written = pattern % {"numeral": numeral}
         if bce:
             return pgettext("a century before the common era", "%(century)s BCE") % {
                 "century": written
@@ -225,8 +258,14 @@ def _unspecified_year(year: str) -> str:
         return written
     # -199X covers 2000 to 1991 BCE, "the 1990s BCE" as people round it.
     decade = int(f"{digits[:3]}0")
-    # Translators: a decade, "1990s"; Azerbaijani and Russian add a suffix to the number.
-    written = pgettext("a decade", "%(decade)ds") % {"decade": decade}
+    if case == FROM:
+        pattern = pgettext("a decade after from, since or c.: since the 1990s", "%(decade)ss")
+    else:
+        # Translators: a decade, "1990s": %(decade)s is 1990 (in Azerbaijani, its ordinal).
+        pattern = pgettext("a decade", "%(decade)ss")
+    # Azerbaijani writes a decade with an ordinal (1990th years).
+    numeral = grammar.ordinal(decade) if get_language() == "az" else str(decade)
+    written = pattern % {"decade": numeral}
     if bce:
         return pgettext("a decade before the common era", "%(decade)s BCE") % {"decade": written}
     return written
@@ -252,26 +291,27 @@ class _Parts:
         return self.month
 
 
-def _parts(text: str) -> _Parts:
-    """Split one date into its day, month and year, as people write them."""
+def _parts(text: str, case: str = ALONE) -> _Parts:
+    """Split one date into its day, month and year, as people write them where the
+    date stands (case)."""
     text = text.strip("?~%")
     match = _DATE.match(text)
     if not match:
         return _Parts(None, "", "", text)
     year, month, day = match["year"], match["month"], match["day"]
     if "X" in year:
-        return _Parts(None, "", "", _unspecified_year(year))
+        return _Parts(None, "", "", _unspecified_year(year, case))
     written_year = _year(year)
     if month and int(month) in SEASONS:
-        return _Parts(None, str(SEASONS[int(month)]), "", written_year)
+        seasons = {ALONE: SEASONS, FROM: SEASONS_AFTER, UNTIL: SEASONS_UNTIL}[case]
+        return _Parts(None, str(seasons[int(month)]), "", written_year)
     if month and not 1 <= int(month) <= 12:
         return _Parts(None, "", "", text)  # not a date: shown as typed, the validator says why
     if not month:
         return _Parts(None, "", "", written_year)
     index = int(month) - 1
-    return _Parts(
-        int(day) if day else None, str(MONTHS[index]), str(MONTHS_AFTER_DAY[index]), written_year
-    )
+    name = MONTHS_AFTER[index] if case == FROM else MONTHS[index]
+    return _Parts(int(day) if day else None, str(name), str(MONTHS_AFTER[index]), written_year)
 
 
 def _joined(head: str, year: str) -> str:
@@ -286,13 +326,23 @@ def _joined(head: str, year: str) -> str:
     }
 
 
-def _single(text: str) -> str:
-    approximate = text.startswith("~") or text.endswith(("~", "%"))
+def _approximate(text: str) -> bool:
+    return text.startswith("~") or text.endswith(("~", "%"))
+
+
+def _single(text: str, case: str = ALONE) -> str:
+    """One date where it stands (case); after from, since or until, without its "c.",
+    which the open end's own pattern says."""
     uncertain = text.endswith(("?", "%"))
-    parts = _parts(text)
+    approximate = case == ALONE and _approximate(text)
+    # Russian's «ок.» takes the genitive, as from and since do: «ок. июля 1919».
+    parts = _parts(text, FROM if approximate else case)
     written = _joined(parts.head, parts.year)
     if approximate:
         written = pgettext("an approximate date: c. 1919", "c. %(date)s") % {"date": written}
+    if case != ALONE:  # Azerbaijani's case suffix, before "(?)": "1919-dan (?) bəri"
+        suffix = grammar.ablative if case == FROM else grammar.terminative
+        written = grammar.suffixed(written, suffix)
     if uncertain:
         written = pgettext("an uncertain date: 1919 (?)", "%(date)s (?)") % {"date": written}
     return written
@@ -308,6 +358,28 @@ def _with_article(written: str, text: str) -> str:
             "date": written
         }
     return written
+
+
+# The patterns of an open end, for a date and for an approximate one, whose "c." Russian
+# says before the preposition: «примерно по 1920».
+UNTIL_PATTERNS = (
+    pgettext_lazy("a date open at its start: until April 1920", "until %(date)s"),
+    pgettext_lazy("an approximate date open at its start: until c. 1920", "until c. %(date)s"),
+)
+SINCE_PATTERNS = (
+    pgettext_lazy("a date open at its end: since 2011", "since %(date)s"),
+    pgettext_lazy("an approximate date open at its end: since c. 1919", "since c. %(date)s"),
+)
+FROM_PATTERNS = (
+    pgettext_lazy("a date whose end is not given: from 28 May 1918", "from %(date)s"),
+    pgettext_lazy("an approximate date whose end is not given: from c. 1918", "from c. %(date)s"),
+)
+
+
+def _open_end(patterns: tuple, text: str, case: str) -> str:
+    """ "since 2011", "until c. 1920": a date open at one end; text is the end known."""
+    pattern = patterns[_approximate(text)]
+    return str(pattern) % {"date": _with_article(_single(text, case), text)}
 
 
 def _one_of(value: str) -> str:
@@ -339,17 +411,9 @@ def humanize(value: str) -> str:
         return _single(value)
     start, end = value.split("/", 1)
     if start in ("", ".."):
-        return pgettext("a date open at its start: until April 1920", "until %(date)s") % {
-            "date": _with_article(_single(end), end)
-        }
-    if end == "..":
-        return pgettext("a date open at its end: since 2011", "since %(date)s") % {
-            "date": _with_article(_single(start), start)
-        }
-    if end == "":
-        return pgettext("a date whose end is not given: from 28 May 1918", "from %(date)s") % {
-            "date": _with_article(_single(start), start)
-        }
+        return _open_end(UNTIL_PATTERNS, end, UNTIL)
+    if end in ("..", ""):
+        return _open_end(SINCE_PATTERNS if end == ".." else FROM_PATTERNS, start, FROM)
     start_parts, end_parts = _parts(start), _parts(end)
     plain = not any(mark in value for mark in "?~%")
     same_month = start_parts.day and end_parts.day and start_parts.month == end_parts.month

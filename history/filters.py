@@ -162,6 +162,12 @@ class OrderingFilter(django_filters.OrderingFilter):
         "-title": _("Title, Z to A"),
         "name": _("Name, A to Z"),
         "-name": _("Name, Z to A"),
+        "code": _("Code, A to Z"),
+        "-code": _("Code, Z to A"),
+        "acronym": _("Acronym, A to Z"),
+        "-acronym": _("Acronym, Z to A"),
+        "value": _("Smallest first"),
+        "-value": _("Largest first"),
         "position": _("In the sources’ order"),
         "-position": _("Reverse of the sources’ order"),
     }
@@ -600,7 +606,7 @@ class DatedFilterSet(RecordFilterSet):
 
 class PeriodFilterSet(DatedFilterSet):
     search_fields = ("name", "summary", "aliases__name")
-    kind = ChoicesFilter(choices=Period.Kind.choices)
+    kind = ChoicesFilter(choices=Period.Kind.choices, label=_("Kind"))
     ordering = OrderingFilter(
         fields={"position": "position", "date_lower": "date", "name": "name"}
     )
@@ -614,7 +620,7 @@ class PersonFilterSet(RecordFilterSet):
     search_fields = ("name", "role", "summary", "aliases__name")
     name_fields = ("name", "aliases__name")
     name = django_filters.CharFilter(method="filter_name", label=_("Name"))
-    period = SlugsFilter(field_name="periods", model=Period)
+    period = SlugsFilter(field_name="periods", model=Period, label=_("Periods"))
     ordering = OrderingFilter(fields={"name": "name"})
 
     class Meta:
@@ -624,8 +630,10 @@ class PersonFilterSet(RecordFilterSet):
 
 class QuoteFilterSet(DatedFilterSet):
     search_fields = ("text", "occasion", "speaker__name")
-    person = PickedRecordsFilter(field_name="speaker", model=Person, source="api:person-list")
-    kind = ChoicesFilter(choices=Quote.Kind.choices)
+    person = PickedRecordsFilter(
+        field_name="speaker", model=Person, source="api:person-list", label=_("Speaker")
+    )
+    kind = ChoicesFilter(choices=Quote.Kind.choices, label=_("Kind"))
     ordering = OrderingFilter(fields={"date_lower": "date"})
 
     class Meta(DatedFilterSet.Meta):

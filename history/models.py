@@ -580,6 +580,8 @@ class Source(Dated, Record):
     search_body = ("author", "publisher", "description", "text")
 
     class Meta(Dated.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["title"]
 
     def __str__(self):
@@ -686,6 +688,8 @@ class Citation(Passage):
     history = ContentHistory()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["source", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["source", "quote"], name="citation_unique_quote")
@@ -724,8 +728,9 @@ class Alias(Passage):
     history = ContentHistory()
 
     class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
         ordering = ["name"]
-        verbose_name_plural = "aliases"
         constraints = [
             models.UniqueConstraint(fields=["source", "name"], name="alias_unique_name")
         ]
@@ -757,6 +762,8 @@ class Period(Dated, CitedRecord):
     search_body = ("get_kind_display", "summary")
 
     class Meta(Dated.Meta):
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
         ordering = ["position", F("date_lower").asc(nulls_last=True), "name"]
 
     def __str__(self):
@@ -773,8 +780,9 @@ class Person(CitedRecord):
     search_body = ("role", "summary")
 
     class Meta(Record.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["name"]
-        verbose_name_plural = "people"
 
     def __str__(self):
         return self.name
@@ -795,6 +803,8 @@ class Quote(Dated, CitedRecord):
     search_body = ("text", "occasion", "speaker.name")
 
     class Meta(Dated.Meta):
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
         ordering = [F("date_lower").asc(nulls_last=True), "slug"]
 
     def __str__(self):

@@ -409,3 +409,61 @@ def bulk_loads(models, **filters):
         model = group["model"]
         load["kinds"][model] = load["kinds"].get(model, 0) + group["count"]
     return loads[::-1]
+
+
+# --- Translations to review ------------------------------------------------------------
+
+MISSING, OUTDATED = "missing", "outdated"
+
+
+def translation_states(model):
+    """{language: {pk: MISSING or OUTDATED}} of `model`'s records whose translation
+    into a language needs an editor: OUTDATED when its English text changed in a
+    version later than the last one that changed the translation (the English
+    moved on; the translation may no longer say the same), else MISSING when a
+    field has English text and no translation. Two queries, whatever the number
+    of records, versions and languages."""
+    fields = languages.translated_fields(model)
+    others = [code for code in languages.LANGUAGES if code != languages.ORIGINAL]
+    states = {code: {} for code in others}
+    if not fields:
+        return states
+    english = [languages.original_column(name) for name in fields]
+    translated = {code: [f"{name}_{code}" for name in fields] for code in others}
+    columns = [*english, *(column for code in others for column in translated[code])]
+
+    def split(row):
+        """A row's English texts, and its texts in each other language."""
+        size = len(fields)
+        parts = [tuple(row[start : start + size]) for start in range(1, len(row), size)]
+        return parts[0], dict(zip(others, parts[1:], strict=True))
+
+    present = set()
+    for row in model.objects.values_list("pk", *columns):
+        en, texts = split(row)
+        present.add(row[0])
+        for code, tr in texts.items():
+            if any(text and not words for text, words in zip(en, tr, strict=True)):
+                states[code][row[0]] = MISSING
+    key = model._meta.pk.attname
+    versions = (
+        model.history.exclude(history_type=DELETED)
+        .order_by(key, "history_date", "history_id")
+        .values_list(key, *columns)
+    )
+    last = {}  # pk: (its last version's English, its translations, {language: stale})
+    for row in versions:
+        en, texts = split(row)
+        before = last.get(row[0])
+        stale = {}
+        for code, tr in texts.items():
+            if before is None or (tr != before[1][code] and any(tr)):
+                stale[code] = False  # a first version, or the translation written anew
+            else:
+                stale[code] = before[2][code] or (en != before[0] and any(tr))
+        last[row[0]] = (en, texts, stale)
+    for pk, (_en, texts, stale) in last.items():
+        for code in others:
+            if stale[code] and any(texts[code]) and pk in present:
+                states[code][pk] = OUTDATED
+    return states

@@ -170,6 +170,24 @@ class APISchema(AutoSchema):
                 )
             )
         if self.method == "GET":
+            languages = [code for code, _ in settings.LANGUAGES]
+            parameters.append(
+                OpenApiParameter(
+                    "lang",
+                    {"type": "string", "enum": languages},
+                    description="The language of the answer's text; wins over "
+                    "Accept-Language. A record's text not yet translated is given in English. "
+                    "Content-Language names the language answered.",
+                )
+            )
+            parameters.append(
+                OpenApiParameter(
+                    "Accept-Language",
+                    location=OpenApiParameter.HEADER,
+                    description="The languages you read, as browsers send them "
+                    f"({', '.join(languages)}; English when none of them).",
+                )
+            )
             parameters.append(
                 OpenApiParameter(
                     "If-None-Match",
@@ -217,6 +235,10 @@ class APISchema(AutoSchema):
             responses[code]["description"] = ERRORS[code]
         for code in bodiless:
             responses.setdefault(code, {"description": BODILESS[code]})
+        languages = {"schema": {"type": "string", "enum": [c for c, _ in settings.LANGUAGES]}}
+        for code, response in responses.items():
+            if code.startswith("2") and self.method == "GET":
+                response.setdefault("headers", {})["Content-Language"] = languages
         if "301" in responses:
             location = {"schema": {"type": "string", "format": "uri"}}
             responses["301"]["headers"] = {"Location": location}
@@ -256,6 +278,16 @@ def refuse_unknown_params(request):
         raise ValidationError({name: [message] for name in unknown}, code="unknown_parameter")
 
 
+def refuse_unknown_language(request):
+    """A 400 for a ?lang= the site does not speak (history.middleware.LocaleMiddleware
+    answers in the one asked for, when it speaks it)."""
+    languages = [code for code, _ in settings.LANGUAGES]
+    asked = request.query_params.getlist("lang")
+    if asked and asked[-1] not in languages:
+        message = f"No such language. This API answers in: {', '.join(languages)}."
+        raise ValidationError({"lang": [message]}, code="invalid_choice")
+
+
 class ChecksItsQuery:
     """A view whose reads refuse the parameters it does not read (a write's query
     string names nothing it reads: its body does)."""
@@ -264,6 +296,7 @@ class ChecksItsQuery:
         super().initial(request, *args, **kwargs)
         if request.method in permissions.SAFE_METHODS:
             refuse_unknown_params(request)
+            refuse_unknown_language(request)
 
 
 class PreconditionFailed(APIException):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from xdist.scheduler import LoadScopeScheduling
 
@@ -120,6 +121,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    """A request leaves its language active (LocaleMiddleware does not undo it): the
+    next test starts in the default language, as a new request would."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -428,11 +428,11 @@ def test_an_unknown_parameter_is_refused_with_the_names_a_list_takes(client, db)
 @pytest.mark.parametrize(
     ("path", "params", "takes"),
     [
-        ("/api/v1/events/event-0/", {"country": "GE"}, "fields, format."),
-        ("/api/v1/events/event-0/", {"page": "2"}, "fields, format."),
-        ("/api/v1/search/", {"q": "event", "qq": "x"}, "format, kind, page, page_size, q."),
-        ("/api/v1/export/", {"pretty": "1"}, "format."),
-        ("/api/v1/", {"version": "2"}, "format."),
+        ("/api/v1/events/event-0/", {"country": "GE"}, "fields, format, lang."),
+        ("/api/v1/events/event-0/", {"page": "2"}, "fields, format, lang."),
+        ("/api/v1/search/", {"q": "event", "qq": "x"}, "format, kind, lang, page, page_size, q."),
+        ("/api/v1/export/", {"pretty": "1"}, "format, lang."),
+        ("/api/v1/", {"version": "2"}, "format, lang."),
     ],
 )
 def test_every_read_refuses_a_parameter_it_does_not_read(client, world, path, params, takes):

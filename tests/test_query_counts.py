@@ -343,8 +343,8 @@ PAGES = {
     # countries, missions, relations, participations with projects
     "/map/": (4, ["Shirvan country {last}"]),
     "/map/states.json": (4, ["Shirvan embassy {last}b"]),
-    # for each of the 10 kinds of record with a page: count, the records
-    "/sitemap.xml": (20, ["/periods/period-{last}/"]),
+    # for each of the 10 kinds of record with a page: the records, in every language
+    "/sitemap.xml": (10, ["/periods/period-{last}/"]),
     "/feeds/events/": (1, ["Shirvan event {last}"]),
 }
 

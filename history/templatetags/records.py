@@ -3,9 +3,16 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from history import markup, text
+from history import dates, markup, text
 
 register = template.Library()
+
+
+@register.filter
+def day(moment):
+    """A datetime's day as the site writes dates in the reader's language
+    (history.dates): "4 July 2017", "4 iyul 2017", "4 июля 2017"."""
+    return dates.humanize(moment.date().isoformat())
 
 
 @register.filter

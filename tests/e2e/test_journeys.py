@@ -395,3 +395,25 @@ def test_on_a_phone_the_results_come_first_and_the_filters_fold(browser, site):
         ).to_have_count(2)
     finally:
         context.close()
+
+
+def test_a_reader_switches_language_and_stays_in_it(page, site, outside_requests):
+    page.goto(site + "/events/?category=statehood")
+    languages = page.get_by_role("navigation", name="Language")
+
+    languages.get_by_role("link", name="Русский").click()
+
+    expect(page).to_have_url(url(site, "/ru/events/?category=statehood"))
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.get_by_role("heading", level=1)).to_have_text("События")
+    expect(
+        page.get_by_role("navigation", name="Язык").get_by_role("link", name="Русский")
+    ).to_have_attribute("aria-current", "true")
+    # Every link of the page keeps the reader in their language: no cookie remembers it.
+    page.get_by_role("navigation", name="Основная").get_by_role("link", name="Хронология").click()
+    expect(page).to_have_url(url(site, "/ru/timeline/"))
+    page.get_by_role("navigation", name="Язык").get_by_role("link", name="Azərbaycanca").click()
+    expect(page).to_have_url(url(site, "/az/timeline/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaman xətti")
+    assert page.context.cookies() == []
+    assert outside_requests == []
