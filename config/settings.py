@@ -255,6 +255,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
+# A new record's slug is made from its English title, whatever the admin's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -41,7 +41,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from history import markup
-from history.models import Alias, CitedRecord, Record, Source, public_models, required_links
+from history.models import (
+    Alias,
+    CitedRecord,
+    Record,
+    Source,
+    in_original_language,
+    public_models,
+    required_links,
+)
 from history.text import shorten
 
 from .models import SearchEntry
@@ -107,7 +115,12 @@ class Kind:
         return queryset
 
     def entry(self, record):
-        """The field values of the record's SearchEntry."""
+        """The field values of the record's SearchEntry: its English text, whatever
+        the language of the request that changed it (the index has one language)."""
+        with in_original_language():
+            return self._entry(record)
+
+    def _entry(self, record):
         body = " · ".join(
             filter(
                 None,

@@ -76,3 +76,18 @@ def naming_field(record):
     """The translated field that names `record` (its title, name or label), if any."""
     fields = translated_fields(type(record))
     return next((name for name in NAMING_FIELDS if name in fields), None)
+
+
+def name_in_original(record, language=None):
+    """Whether `record`'s name (str) is shown in English to a reader of another language:
+    the field it is named by, or for a record named by another (a membership by its
+    organization, a quotation by its speaker) that record's."""
+    from .models import required_links
+
+    name = naming_field(record)
+    if name:
+        return in_original(record, name, language)
+    return any(
+        name_in_original(getattr(record, link.name), language)
+        for link in required_links(type(record))[:1]
+    )

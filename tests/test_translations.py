@@ -6,7 +6,9 @@ import pytest
 import tablib
 from django.apps import apps
 from django.db.models import F
+from django.urls import translate_url
 from django.utils import translation
+from rest_framework.test import APIClient
 
 from diplomacy.models import Country, Event, Organization
 from history import languages, versions
@@ -132,6 +134,14 @@ def test_the_admin_form_has_each_language_of_each_translated_field(client, event
     assert (event.title, event.title_az, event.title_ru) == ("Proclamation", "Bəyannamə", None)
 
 
+def test_a_new_records_slug_is_made_from_its_english_title(client, publisher):
+    client.force_login(publisher)
+    with translation.override("ru"):
+        page = client.get(admin_url(Event, "add"))
+    (slug,) = page.context["adminform"].prepopulated_fields
+    assert [field.name for field in slug["dependencies"]] == ["title_en"]
+
+
 def test_an_editor_reading_the_admin_in_azerbaijani_saves_the_english_as_the_original(
     client, event, publisher
 ):
@@ -202,3 +212,131 @@ def test_a_file_with_a_bad_row_is_refused_whole_translations_and_all(event, publ
     event.refresh_from_db()
     assert event.title_az is None
     assert not Event.objects.filter(slug="another").exists()
+
+
+# --- The pages --------------------------------------------------------------------------
+
+NOTE = {
+    "az": "Bu səhifənin bəzi hissələri ingilis dilindədir",
+    "ru": "Части этой страницы — на английском языке",
+}
+
+
+@pytest.fixture
+def published(db, settings):
+    settings.PUBLIC_CACHE_SECONDS = 0  # each language's page rendered afresh
+    country = factories.CountryFactory(name="France", summary="A republic in Europe.")
+    event = factories.EventFactory(
+        title="Proclamation",
+        summary="The republic is **proclaimed**.",
+        note="Dated by its source.",
+        status="published",
+    )
+    event.countries.add(country)
+    return event
+
+
+def page(client, record, language):
+    """The record's page as a reader of `language` asks for it (with the addresses
+    per language, at its own; before them, by the language active)."""
+    with translation.override(language):
+        url = translate_url(record.get_absolute_url(), language)
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        return response.content.decode()
+
+
+def test_the_english_page_marks_nothing_and_has_no_note(client, published):
+    text = page(client, published, "en")
+    assert "<h1>Proclamation</h1>" in text
+    assert '<div class="summary">' in text
+    main = text.partition("<main")[2].partition("</main>")[0]
+    assert "<span lang=" not in main and ' lang="en"' not in main
+    assert "english-note" not in text
+
+
+def test_a_page_in_another_language_shows_the_translation_where_written(client, published):
+    published.title_az = "Bəyannamə"
+    published.summary_az = "Respublika **elan edilir**."
+    published.note_az = "Mənbəsi ilə tarixlənib."
+    published.save()
+    Country.objects.update(name_az="Fransa")
+    source = published.citations.get().source
+    source.title_az = "Mənbə"
+    source.save()
+
+    text = page(client, published, "az")
+
+    assert "<h1>Bəyannamə</h1>" in text
+    assert '<div class="summary"><p>Respublika <strong>elan edilir</strong>.</p></div>' in text
+    assert "Mənbəsi ilə tarixlənib." in text
+    assert ">Fransa</a>" in text and ">Mənbə</a>" in text
+    # All of it in the reader's language: no note that parts are in English.
+    assert NOTE["az"] not in text
+
+
+def test_english_standing_in_for_a_translation_is_marked_and_noted_once(client, published):
+    text = page(client, published, "ru")
+
+    assert '<h1><span lang="en">Proclamation</span></h1>' in text
+    assert '<div class="summary" lang="en"><p>The republic is <strong>proclaimed' in text
+    assert '<div lang="en"><p>Dated by its source.</p></div>' in text
+    assert '<span lang="en">France</span></a>' in text
+    assert text.count(NOTE["ru"]) == 1
+
+
+def test_a_list_in_another_language_marks_each_english_title(client, published):
+    factories.EventFactory(title="Treaty", title_az="Müqavilə", status="published")
+    with translation.override("az"):
+        url = translate_url("/events/", "az")
+        text = client.get(url, HTTP_ACCEPT_LANGUAGE="az").content.decode()
+    assert '<span lang="en">Proclamation</span>' in text
+    assert ">Müqavilə</a>" in text
+    assert text.count(NOTE["az"]) == 1
+
+
+def test_the_sources_words_stay_as_written_marked_as_english(client, published):
+    citation = published.citations.get()
+    text = page(client, published, "az")
+    assert f'<blockquote lang="en">“{citation.quote}”</blockquote>' in text
+    # and on an English page, as they were
+    assert f"<blockquote>“{citation.quote}”</blockquote>" in page(client, published, "en")
+
+
+# --- The API ------------------------------------------------------------------------------
+
+
+def api(record, language):
+    client = APIClient(HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):
+        response = client.get(f"/api/v1/events/{record.slug}/")
+        assert response.status_code == 200
+        return response.json()
+
+
+def test_the_api_answers_in_the_language_asked_with_english_where_not_written(published):
+    published.title_az = "Bəyannamə"
+    published.save()
+
+    answer = api(published, "az")
+
+    assert answer["title"] == "Bəyannamə"
+    assert answer["summary"] == "The republic is **proclaimed**."  # no translation yet
+    assert answer["citations"][0]["quote"] == published.citations.get().quote
+    assert not [key for key in answer if key.endswith(("_en", "_az", "_ru"))]
+    assert api(published, "en")["title"] == "Proclamation"
+
+
+def test_an_api_write_in_another_language_writes_the_english(published, publisher):
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_authenticate(publisher)
+    with translation.override("ru"):
+        response = client.patch(
+            f"/api/v1/events/{published.slug}/",
+            {"title": "Proclamation of the republic"},
+            format="json",
+            HTTP_IF_MATCH="*",
+        )
+    assert response.status_code == 200, response.content
+    published.refresh_from_db()
+    assert (published.title_en, published.title_ru) == ("Proclamation of the republic", None)
