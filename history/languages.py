@@ -91,3 +91,10 @@ def name_in_original(record, language=None):
         name_in_original(getattr(record, link.name), language)
         for link in required_links(type(record))[:1]
     )
+
+
+def written_in(record):
+    """The language of a record's own words, which are never translated: a source's
+    (Source.language), a citation's (its source's), else the original's."""
+    source = record if hasattr(record, "language") else getattr(record, "source", None)
+    return getattr(source, "language", None) or ORIGINAL

@@ -338,3 +338,15 @@ def test_an_api_write_in_another_language_writes_the_english(published, publishe
     assert response.status_code == 200, response.content
     published.refresh_from_db()
     assert (published.title_en, published.title_ru) == ("Proclamation of the republic", None)
+
+
+def test_the_sources_words_are_marked_with_their_source_s_language(client, published):
+    citation = published.citations.get()
+    source = citation.source
+    source.language = "ru"
+    source.save()
+
+    assert f'<blockquote lang="ru">“{citation.quote}”</blockquote>' in page(
+        client, published, "en"
+    )
+    assert f"<blockquote>“{citation.quote}”</blockquote>" in page(client, published, "ru")

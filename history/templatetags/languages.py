@@ -15,8 +15,9 @@ English page they write exactly what `{{ record.title }}` would.
     {% english_note %}              the note, if anything above fell back to English
 
 The words of the sources (a citation's quote, a quotation, a source's text) are
-never translated: `{% lang citation "quote" %}` marks them `lang="en"` on a page
-in another language, without the note, which is about translations to come.
+never translated: `{% lang citation "quote" %}` marks them with their source's
+language (Source.language) on a page in another, without the note, which is
+about translations to come.
 """
 
 from django import template
@@ -68,17 +69,20 @@ def lang(context, record, name=None):
     """` lang="en"` for an element holding `record`'s field `name` (its name if none),
     if English stands in for the reader's language (or, for the sources' own words,
     on any page not in English)."""
-    if record is None or _page_in_original():
+    if record is None:
         return ""
-    if name is None or name in languages.translated_fields(type(record)):
-        fell_back = (
-            languages.name_in_original(record)
-            if name is None
-            else languages.in_original(record, name)
-        )
-        if not fell_back:
-            return ""
-        _note_fallback(context)
+    if name is not None and name not in languages.translated_fields(type(record)):
+        # The sources' own words: marked wherever the page's language is another.
+        words = languages.written_in(record)
+        return "" if words == translation.get_language() else format_html(' lang="{}"', words)
+    if _page_in_original():
+        return ""
+    fell_back = (
+        languages.name_in_original(record) if name is None else languages.in_original(record, name)
+    )
+    if not fell_back:
+        return ""
+    _note_fallback(context)
     return mark_safe(f' lang="{languages.ORIGINAL}"')
 
 
