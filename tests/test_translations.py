@@ -239,11 +239,13 @@ def published(db, settings):
 def page(client, record, language):
     """The record's page as a reader of `language` asks for it (with the addresses
     per language, at its own; before them, by the language active)."""
+    url = translate_url(record.get_absolute_url(), language)
     with translation.override(language):
-        url = translate_url(record.get_absolute_url(), language)
         response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200
-        return response.content.decode()
+        text = response.content.decode()
+        assert f'<html lang="{language}">' in text  # the page in that language
+        return text
 
 
 def test_the_english_page_marks_nothing_and_has_no_note(client, published):
@@ -288,6 +290,7 @@ def test_english_standing_in_for_a_translation_is_marked_and_noted_once(client, 
 def test_a_list_in_another_language_marks_each_english_title(client, published):
     factories.EventFactory(title="Treaty", title_az="Müqavilə", status="published")
     text = client.get("/az/events/").content.decode()
+    assert '<html lang="az">' in text
     assert '<span lang="en">Proclamation</span>' in text
     assert ">Müqavilə</a>" in text
     assert text.count(NOTE["az"]) == 1
