@@ -259,6 +259,33 @@ def test_title_and_misspelt_name_searches_can_use_their_indexes(db):
         assert "diplomacy_searchentry_names_trgm" in misspelt.explain()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+@pytest.mark.parametrize(
+    ("language", "word", "misspelt"),
+    [("az", "müqaviləsi", "müqavilasi"), ("ru", "договора", "Карсскии")],
+)
+def test_translated_title_and_misspelt_name_searches_can_use_their_indexes(
+    db, language, word, misspelt
+):
+    """The expressions search writes for a reader of another language are those the
+    indexes of migration 0017 hold."""
+    from diplomacy.search import PostgresBackend
+
+    event("Treaty of Kars", title_az="Qars müqaviləsi", title_ru="Карсский договор")
+    backend = PostgresBackend(language)
+    in_titles = backend._in_title(SearchEntry.objects.all(), backend._search_query(word))
+    misspelt_names = backend._fuzzy_matching(misspelt)
+    assert in_titles.count() == 1 and misspelt_names.count() == 1
+    assert titles(search(misspelt, language=language)) == [
+        {"az": "Qars müqaviləsi", "ru": "Карсский договор"}[language]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        assert f"diplomacy_searchentry_title_{language}_gin" in in_titles.explain()
+        assert f"diplomacy_searchentry_title_{language}_trgm" in misspelt_names.explain()
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index")
 def test_counts_per_kind_read_the_narrow_index(db):
     # Made by 0006's own SQL on older databases, by Django on newer ones.
