@@ -722,6 +722,7 @@ class SqliteBackend:
 
     # Letters that may stand first in a term, for candidates of a misspelt first letter.
     FIRST_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789əı"
+    FIRST_CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # for a Russian word
     MAX_PREFIXES = 400  # ranges read from the vocabulary in one statement
     TIE_MARGIN = 1000  # matches ranked past the page, so that its last score's ties are seen
 
@@ -753,7 +754,9 @@ class SqliteBackend:
         for word in found:
             prefixes.add(word[0])
             if len(word) > 1:
-                prefixes.update(letter + word[1] for letter in self.FIRST_LETTERS)
+                cyrillic = "\u0400" <= word[1] <= "\u04ff"
+                letters = self.FIRST_CYRILLIC_LETTERS if cyrillic else self.FIRST_LETTERS
+                prefixes.update(letter + word[1] for letter in letters)
         prefixes = sorted(prefixes)[: self.MAX_PREFIXES]
         select = "SELECT term FROM diplomacy_searchentry_vocab WHERE term >= %s AND term <= %s"
         params = []

@@ -237,6 +237,11 @@ def test_a_misspelling_suggests_a_term_whose_first_letter_differs(db):
     assert titles(results.hits()) == ["Qara Qoyunlu embassies"]
 
 
+def test_a_misspelt_russian_name_still_finds_the_record(db):
+    event("Treaty of Kars", title_ru="Карсский договор")
+    assert titles(search("Парсский", language="ru")) == ["Карсский договор"]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
 def test_title_and_misspelt_name_searches_can_use_their_indexes(db):
     """The expressions search writes are those the indexes of migration 0006 hold."""
