@@ -510,8 +510,11 @@ class SearchEntry(models.Model):
 
     Only published records have a row: diplomacy/signals.py writes and removes
     rows as records change, and `manage.py rebuild_search_index` rebuilds them
-    all. On PostgreSQL `vector` holds the weighted tsvector (title A, aliases B,
-    body C) behind a GIN index; on SQLite an FTS5 table mirrors the rows.
+    all. `title`, `aliases` and `body` are the English (the original); `title_az`,
+    `body_az`, `title_ru` and `body_ru` the record's translations, empty where
+    none is written (aliases are the sources' spellings: never translated). On
+    PostgreSQL `vector` holds the weighted tsvector of every language (title A,
+    aliases B, body C) behind a GIN index; on SQLite an FTS5 table mirrors the rows.
     """
 
     kind = models.CharField(max_length=20, help_text="The record's model name, e.g. event.")
@@ -520,6 +523,10 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=300)
     aliases = models.TextField(blank=True, help_text="Every other spelling, one a line.")
     body = models.TextField(blank=True)
+    title_az = models.CharField(max_length=300, blank=True, default="")
+    body_az = models.TextField(blank=True, default="")
+    title_ru = models.CharField(max_length=300, blank=True, default="")
+    body_ru = models.TextField(blank=True, default="")
     url = models.CharField(max_length=300)
     date_lower = models.IntegerField(null=True, blank=True)
     vector = SearchVectorField(null=True, editable=False)

@@ -15,6 +15,36 @@ depends on the database:
 
 Either way `Search(q, kinds)` answers counts per kind and a page of `Hit`s in
 a fixed number of queries, and `search(q)` is the short form.
+
+Languages. An entry holds its record's English (`title`, `aliases`, `body`: the
+original, built by `Kind.entry` in English) and, beside it, the record's
+Azerbaijani and Russian (`title_az`, `body_az`, `title_ru`, `body_ru`), built
+the same way in each language of what differs from the English only: empty
+until a translation is written, so that English is indexed once. Aliases are
+the sources' spellings, never translated. A reader (the active language, or
+`Search(…, language=)`) finds a record by its text in their language and in
+English, still one row and one hit per record:
+
+- PostgreSQL: the one vector holds every language, each parsed in its own
+  configuration (CONFIGS: 'english', 'russian', and 'simple' for Azerbaijani,
+  which PostgreSQL cannot stem: its words are only lower-cased), with the same
+  weights (titles A, aliases B, bodies C). The query is `websearch_to_tsquery`
+  in the reader's configuration OR'ed with the English one. Titles that match
+  rank first in either language (each title's own GIN index, migrations 0006
+  and 0017), and misspelt names are looked for in the reader's title too.
+- SQLite: the FTS5 table holds every column (migration 0017), bm25 weighs
+  titles 10, aliases 5 and bodies 1 in every language. FTS5 allows one
+  tokenizer a table, so all share 'porter unicode61 remove_diacritics 2', as
+  before: the Porter stemmer rewrites English (ASCII) endings only, so Russian
+  words pass it whole, and Azerbaijani words are cut the same way in the index
+  and the query, so they still match. Russian is therefore not stemmed on
+  SQLite ("договора" does not find "договор"; each word still matches as a
+  prefix, so "договор" finds "договора"). Every column is searched whatever the
+  reader's language, so a word of a third language may match too.
+
+A hit's title and snippet are in the reader's language where written, else in
+English; `Hit.language` and `Hit.snippet_language` say which, and its address
+is the record's page in the reader's language.
 """
 
 import difflib
@@ -33,7 +63,9 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Func, Prefetch, TextField, Value
+from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, TextField, Value
+from django.db.models.functions import Greatest
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, get_text_list
@@ -41,6 +73,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from history import markup
+from history.languages import LANGUAGES, ORIGINAL
 from history.models import (
     Alias,
     CitedRecord,
@@ -60,7 +93,11 @@ PAGE_SIZE = 20
 # Snippet highlights travel as control characters that content never holds
 # (clean() removes them), so the text can be escaped before they become <mark>.
 START, STOP = "\x02", "\x03"
-CONFIG = "english"  # PostgreSQL text search configuration
+CONFIG = "english"  # PostgreSQL text search configuration of the English
+# Each language's: PostgreSQL has no Azerbaijani stemmer, so its words are only
+# lower-cased ('simple').
+CONFIGS = {"en": CONFIG, "az": "simple", "ru": "russian"}
+TRANSLATED = [code for code in LANGUAGES if code != ORIGINAL]  # az, ru: columns title_az …
 TRIGRAM_MIN_LENGTH = 4  # shorter queries would match every title holding the word
 TRIGRAM_THRESHOLD = 0.6
 SPELLING_CUTOFF = 0.75
@@ -151,6 +188,48 @@ def resolve(record, path):
     return value if value is not None else ""
 
 
+def entry_values(kind, record):
+    """Every column of the record's SearchEntry: the English entry (`Kind.entry`),
+    and the record's text in each other language (`translated_entry`)."""
+    with in_original_language():
+        values = kind.entry(record)
+        title, parts = clean(str(record)), body_parts(record)
+    for code in TRANSLATED:
+        values.update(translated_entry(record, code, title, parts))
+    return values
+
+
+def body_parts(record):
+    """(path, text) of what an entry's body is made of, in the active language."""
+    return [
+        (path, clean(resolve(record, path), markdown=path in MARKDOWN))
+        for path in (*record.search_body, "note")
+    ]
+
+
+def translated_entry(record, code, english_title, english_parts):
+    """title_<code> and body_<code>: the record's title and body as a reader of
+    `code` is shown them, built as the English ones are, of what differs from the
+    English only, so that a text not translated (shown in English, or never
+    translated: a source's or a quote's words) is indexed once, as English. The
+    interface's labels alone (a kind's name, get_*_display) translate no record:
+    a body made only of them is empty."""
+    with translation.override(code):
+        title = clean(str(record))
+        parts = body_parts(record)
+    written = [
+        (path, text)
+        for (path, text), (_path, english) in zip(parts, english_parts, strict=True)
+        if text and text != english
+    ]
+    if all(path.startswith("get_") for path, _text in written):
+        written = []
+    return {
+        f"title_{code}": shorten(title, 300) if title != english_title else "",
+        f"body_{code}": " · ".join(text for _path, text in written),
+    }
+
+
 # Every public record model, in the content apps' order.
 KINDS = {
     model._meta.model_name: Kind(model) for model in public_models() if issubclass(model, Record)
@@ -179,17 +258,25 @@ def vector(values=None):
 
     From values, rows are written once with their vector: updating every row after a
     bulk insert would leave a dead copy of each behind, and scans would read twice the pages.
+    Every language's text is parsed in its own configuration (CONFIGS), with the
+    same weights: titles A, aliases B, bodies C.
     """
-    title, aliases, body = (
-        (Value(values["title"]), Value(values["aliases"]), Value(values["body"]))
-        if values
-        else ("title", "aliases", "body")
+
+    def column(name):
+        return Value(values[name]) if values else name
+
+    combined = (
+        SearchVector(column("title"), weight="A", config=CONFIG)
+        + SearchVector(column("aliases"), weight="B", config=CONFIG)
+        + SearchVector(column("body"), weight="C", config=CONFIG)
     )
-    return (
-        SearchVector(title, weight="A", config=CONFIG)
-        + SearchVector(aliases, weight="B", config=CONFIG)
-        + SearchVector(body, weight="C", config=CONFIG)
-    )
+    for code in TRANSLATED:
+        combined = (
+            combined
+            + SearchVector(column(f"title_{code}"), weight="A", config=CONFIGS[code])
+            + SearchVector(column(f"body_{code}"), weight="C", config=CONFIGS[code])
+        )
+    return combined
 
 
 def index_record(record):
@@ -201,7 +288,7 @@ def index_record(record):
     public = kind.queryset().filter(pk=record.pk).first()
     if public is not None:
         entry, _ = SearchEntry.objects.update_or_create(
-            kind=kind.key, object_id=record.pk, defaults=kind.entry(public)
+            kind=kind.key, object_id=record.pk, defaults=entry_values(kind, public)
         )
         if connection.vendor == "postgresql":
             SearchEntry.objects.filter(pk=entry.pk).update(vector=vector())
@@ -224,12 +311,15 @@ def records_with_alias(alias):
             yield from getattr(alias, relation.get_accessor_name()).all()
 
 
+TRANSLATED_COLUMNS = [f"{name}_{code}" for code in TRANSLATED for name in ("title", "body")]
+
+
 def rebuild():
     """Make the index match the published content; returns (created, updated, deleted).
 
     Unchanged entries keep their rows and ids, so rebuilding twice changes nothing.
     """
-    fields = ["slug", "title", "aliases", "body", "url", "date_lower"]
+    fields = ["slug", "title", "aliases", "body", *TRANSLATED_COLUMNS, "url", "date_lower"]
     existing = {
         (e.kind, e.object_id): e
         for e in SearchEntry.objects.only("id", "kind", "object_id", *fields)
@@ -238,7 +328,7 @@ def rebuild():
     created, updated = [], []
     for kind in KINDS.values():
         for record in kind.queryset():
-            values = kind.entry(record)
+            values = entry_values(kind, record)
             entry = existing.pop((kind.key, record.pk), None)
             if entry is None:
                 if postgresql:
@@ -263,12 +353,19 @@ def rebuild():
 
 @dataclass(frozen=True)
 class Hit:
+    """One record found. Its title and snippet are in the reader's language where
+    the record's translation is written, else in English: `language` is the
+    title's language code and `snippet_language` the snippet's, so that a
+    template marks English shown to a reader of another language (lang="en")."""
+
     kind: str
     kind_label: str  # singular: "Event"
     title: str
     url: str
     snippet: str  # HTML: escaped text with <mark> around matched words
     rank: float
+    language: str = ORIGINAL  # the title's: the reader's language, or "en"
+    snippet_language: str = ORIGINAL  # the snippet's: the reader's language, or "en"
 
 
 def highlight(text):
@@ -276,17 +373,47 @@ def highlight(text):
     return mark_safe(escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def snippet(body, aliases):
-    if START not in (body or "") and START in (aliases or ""):
-        return highlight(f"{_('Also written:')} {aliases}")  # as a record's page says
-    return highlight(body)
+def snippet(body, aliases, translated="", language=ORIGINAL):
+    """The snippet to show and its language: the passage that holds a match, in the
+    reader's language (`translated`, of `language`) first, then in English, then the
+    other spellings; with no match in any, the reader's text where written, else
+    the English."""
+    if START in (translated or ""):
+        return highlight(translated), language
+    if START in (body or ""):
+        return highlight(body), ORIGINAL
+    if START in (aliases or ""):
+        # As a record's page says: the label in the reader's language, the spellings as written.
+        return highlight(f"{_('Also written:')} {aliases}"), language
+    if translated:
+        return highlight(translated), language
+    return highlight(body), ORIGINAL
+
+
+def latin(letter):
+    """Whether a letter is of the Latin alphabets, whose diacritics FTS5 removes."""
+    return ord(letter) < 0x250 or 0x1E00 <= ord(letter) < 0x1F00
+
+
+def address_in(url, language):
+    """A record's address (the entry keeps the English) in the reader's language, so that
+    every link of a page stays in its language: under the language's prefix, as
+    i18n_patterns writes it (README: Addresses); English's has none."""
+    return url if language == ORIGINAL else f"/{language}{url}"
 
 
 def words(query):
-    """The query's words, lower-cased and without diacritics (as FTS5 indexes them)."""
-    folded = unicodedata.normalize("NFKD", query.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.findall(r"\w+", folded)
+    """The query's words, lower-cased and without diacritics, as FTS5's unicode61 indexes
+    them: it folds Latin letters only (ş → s, ç → c), so й and ё stay Russian letters."""
+    folded = []
+    for letter in query.lower():
+        if unicodedata.combining(letter):
+            continue
+        parts = unicodedata.normalize("NFD", letter)
+        if latin(parts[0]):
+            letter = "".join(c for c in parts if not unicodedata.combining(c))
+        folded.append(letter)
+    return re.findall(r"\w+", "".join(folded))
 
 
 class Search:
@@ -297,7 +424,7 @@ class Search:
     each unknown word is replaced by the closest indexed term (`suggestion`).
     """
 
-    def __init__(self, query, kinds=None):
+    def __init__(self, query, kinds=None, language=None):
         query = "".join(c if c.isprintable() else " " for c in query or "").strip()
         if len(query) > MAX_QUERY_LENGTH:
             raise ValueError(f"A search can be at most {MAX_QUERY_LENGTH} characters long.")
@@ -307,7 +434,11 @@ class Search:
         self.query = query
         self.kinds = list(kinds or [])
         self.fuzzy = False
-        self.backend = PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
+        # The reader's (the active language, by default): found by it and by English.
+        language = (language or translation.get_language() or ORIGINAL).split("-")[0]
+        self.language = language if language in LANGUAGES else ORIGINAL
+        backend = PostgresBackend if connection.vendor == "postgresql" else SqliteBackend
+        self.backend = backend(self.language)
 
     @property
     def suggestion(self):
@@ -383,29 +514,38 @@ class Search:
         if not len(self) or limit <= 0:
             return []
         rows = self.backend.hits(self.query, self.kinds, offset, limit, fuzzy=self.fuzzy)
-        return [
-            Hit(
-                kind=kind,
-                kind_label=KINDS[kind].name,
-                title=title,
-                url=url,
-                snippet=snippet(body, aliases),
-                rank=float(rank or 0),
+        hits = []
+        for kind, title, url, body, aliases, rank, translated_title, translated_body in rows:
+            text, snippet_language = snippet(body, aliases, translated_body, self.language)
+            hits.append(
+                Hit(
+                    kind=kind,
+                    kind_label=KINDS[kind].name,
+                    title=translated_title or title,
+                    url=address_in(url, self.language),
+                    snippet=text,
+                    rank=float(rank or 0),
+                    language=self.language if translated_title else ORIGINAL,
+                    snippet_language=snippet_language,
+                )
             )
-            for kind, title, url, body, aliases, rank in rows
-        ]
+        return hits
 
 
-def search(query: str, kinds=None, limit=PAGE_SIZE) -> list[Hit]:
+def search(query: str, kinds=None, limit=PAGE_SIZE, language=None) -> list[Hit]:
     """The best `limit` published records for `query`, best first."""
-    return Search(query, kinds).hits(limit=limit)
+    return Search(query, kinds, language).hits(limit=limit)
 
 
 class TitleVector(Func):
-    """The tsvector of the title alone: the expression of the GIN index of migration 0006."""
+    """The tsvector of a title alone: the expression of the GIN indexes of migrations
+    0006 (title, English) and 0017 (title_az, title_ru in their configurations)."""
 
-    template = f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)"
     output_field = SearchVectorField()
+
+    def __init__(self, expression, config=CONFIG):
+        template = f"to_tsvector('{config}'::regconfig, %(expressions)s)"
+        super().__init__(expression, template=template)
 
 
 class Names(Func):
@@ -435,12 +575,27 @@ class PostgresBackend:
 
     suggestion = None
 
-    def __init__(self):
+    def __init__(self, language=ORIGINAL):
+        self.language = language
         self.title_counts = None  # {kind: entries whose title matches}; set by counts()
 
-    @staticmethod
-    def _search_query(query):
-        return SearchQuery(query, search_type="websearch", config=CONFIG)
+    def _search_query(self, query):
+        """The query in English's configuration, or'ed with the reader's language's."""
+        english = SearchQuery(query, search_type="websearch", config=CONFIG)
+        if self.language == ORIGINAL:
+            return english
+        theirs = SearchQuery(query, search_type="websearch", config=CONFIGS[self.language])
+        return theirs | english
+
+    def _in_title(self, entries, search_query):
+        """The entries whose title matches, in English or in the reader's language."""
+        entries = entries.alias(title_vector=TitleVector("title"))
+        if self.language == ORIGINAL:
+            return entries.filter(title_vector=search_query)
+        column = f"title_{self.language}"
+        return entries.alias(
+            translated_title_vector=TitleVector(column, config=CONFIGS[self.language])
+        ).filter(Q(title_vector=search_query) | Q(translated_title_vector=search_query))
 
     def _fuzzy_matching(self, query):
         """Entries whose title or aliases hold a word like one of the query's, and how alike."""
@@ -455,9 +610,15 @@ class PostgresBackend:
         # The operator %> (which the trigram index serves) holds where the word similarity
         # reaches pg_trgm.word_similarity_threshold: 0.6 by default, TRIGRAM_THRESHOLD;
         # the explicit comparison keeps TRIGRAM_THRESHOLD the rule if either changes.
+        similar = WordSimilar(names, Value(names_asked))
+        similarity = TrigramWordSimilarity(names_asked, names)
+        if self.language != ORIGINAL:  # and the title in the reader's language (its own index)
+            column = f"title_{self.language}"
+            similar = Q(similar) | Q(WordSimilar(F(column), Value(names_asked)))
+            similarity = Greatest(similarity, TrigramWordSimilarity(names_asked, column))
         return (
-            entries.filter(WordSimilar(names, Value(names_asked)))
-            .alias(similarity=TrigramWordSimilarity(names_asked, names))
+            entries.filter(similar)
+            .alias(similarity=similarity)
             .filter(similarity__gte=TRIGRAM_THRESHOLD)
         )
 
@@ -469,8 +630,7 @@ class PostgresBackend:
         matching = SearchEntry.objects.filter(vector=search_query).order_by()
         every = matching.values("kind").annotate(n=Count("id"), in_title=Value(False))
         in_title = (
-            matching.alias(title_vector=TitleVector("title"))
-            .filter(title_vector=search_query)
+            self._in_title(matching, search_query)
             .values("kind")
             .annotate(n=Count("id"), in_title=Value(True))
         )
@@ -490,7 +650,24 @@ class PostgresBackend:
             "max_fragments": 2,
             "fragment_delimiter": " … ",
         }
-        fields = ("kind", "title", "url", "body_snippet", "aliases_snippet", "rank")
+        fields = (
+            *("kind", "title", "url", "body_snippet", "aliases_snippet", "rank"),
+            *("translated_title", "translated_snippet"),
+        )
+        if self.language == ORIGINAL:
+            translated = {
+                "translated_title": Value("", output_field=TextField()),
+                "translated_snippet": Value("", output_field=TextField()),
+            }
+        else:
+            translated = {
+                "translated_title": F(f"title_{self.language}"),
+                "translated_snippet": SearchHeadline(
+                    f"body_{self.language}",
+                    search_query,
+                    **{**options, "config": CONFIGS[self.language]},
+                ),
+            }
 
         def page(entries, rank, start, stop, tier):
             if kinds:
@@ -500,6 +677,7 @@ class PostgresBackend:
                 tier=Value(tier),
                 body_snippet=SearchHeadline("body", search_query, **options),
                 aliases_snippet=SearchHeadline("aliases", search_query, **options),
+                **translated,
             ).order_by(F("rank").desc(), F("date_lower").asc(nulls_last=True), "title")
             return entries.values_list(*fields, "tier", "date_lower")[start:stop]
 
@@ -508,9 +686,7 @@ class PostgresBackend:
         else:
             matching = SearchEntry.objects.filter(vector=search_query)
             rank = SearchRank(F("vector"), search_query, normalization=1)
-            in_title = matching.alias(title_vector=TitleVector("title")).filter(
-                title_vector=search_query
-            )
+            in_title = self._in_title(matching, search_query)
             others = matching.exclude(id__in=in_title.values("id"))
             if self.title_counts is None:
                 self.counts(query, fuzzy=False)
@@ -525,13 +701,21 @@ class PostgresBackend:
         # The two parts of a page that straddles them are put in order here: at most a page.
         ordered = sorted(
             rows,
-            key=lambda r: (-r[6], -(r[5] or 0), r[7] is None, r[7] or 0, r[1]),
+            key=lambda r: (-r[8], -(r[5] or 0), r[9] is None, r[9] or 0, r[1]),
         )
-        return [row[:6] for row in ordered]
+        return [row[:8] for row in ordered]
+
+
+# The FTS5 table's columns, in its order (migration 0017), and their bm25 weights.
+FTS_COLUMNS = ["title", "aliases", "body", *TRANSLATED_COLUMNS]
+FTS_WEIGHTS = ", ".join(
+    "10.0" if name.startswith("title") else "5.0" if name == "aliases" else "1.0"
+    for name in FTS_COLUMNS
+)
 
 
 class SqliteBackend:
-    """FTS5: bm25 ranks the matches (title 10, aliases 5, body 1), snippets show them.
+    """FTS5: bm25 ranks the matches (titles 10, aliases 5, bodies 1), snippets show them.
 
     Joining every match to its entry to sort on date and title, and computing
     snippets before the LIMIT, made a common word slow. Now the ranking reads the
@@ -543,10 +727,12 @@ class SqliteBackend:
 
     # Letters that may stand first in a term, for candidates of a misspelt first letter.
     FIRST_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789əı"
+    FIRST_CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # for a Russian word
     MAX_PREFIXES = 400  # ranges read from the vocabulary in one statement
     TIE_MARGIN = 1000  # matches ranked past the page, so that its last score's ties are seen
 
-    def __init__(self):
+    def __init__(self, language=ORIGINAL):
+        self.language = language
         self.suggestion = None
 
     @staticmethod
@@ -573,7 +759,9 @@ class SqliteBackend:
         for word in found:
             prefixes.add(word[0])
             if len(word) > 1:
-                prefixes.update(letter + word[1] for letter in self.FIRST_LETTERS)
+                cyrillic = "\u0400" <= word[1] <= "\u04ff"
+                letters = self.FIRST_CYRILLIC_LETTERS if cyrillic else self.FIRST_LETTERS
+                prefixes.update(letter + word[1] for letter in letters)
         prefixes = sorted(prefixes)[: self.MAX_PREFIXES]
         select = "SELECT term FROM diplomacy_searchentry_vocab WHERE term >= %s AND term <= %s"
         params = []
@@ -638,14 +826,24 @@ class SqliteBackend:
             )
             kind_filter = f" AND k.kind IN ({', '.join(['%s'] * len(kinds))})"
         order = "score DESC, e.date_lower IS NULL, e.date_lower, e.title"
+        # The reader's language's title and snippet, beside the English (names from FTS_COLUMNS).
+        if self.language == ORIGINAL:
+            translated, translated_params = "'', ''", []
+        else:
+            column = FTS_COLUMNS.index(f"body_{self.language}")
+            translated = (
+                f"e.title_{self.language}, "
+                f"snippet(diplomacy_searchentry_fts, {column}, %s, %s, '…', 30)"
+            )
+            translated_params = [START, STOP]
         wanted = offset + limit
         kept = -1 if margin is None else wanted + margin  # LIMIT -1: no limit
         with connection.cursor() as cursor:
             cursor.execute(
                 # A CTE used more than once is computed once (SQLite materializes it).
-                # bm25 is lower for better matches: title counts 10, aliases 5, body 1.
+                # bm25 is lower for better matches: titles count 10, aliases 5, bodies 1.
                 "WITH top AS (SELECT f.rowid AS id,"
-                " -bm25(diplomacy_searchentry_fts, 10.0, 5.0, 1.0) AS score"
+                f" -bm25(diplomacy_searchentry_fts, {FTS_WEIGHTS}) AS score"
                 f" FROM diplomacy_searchentry_fts f{kind_join}"
                 f" WHERE diplomacy_searchentry_fts MATCH %s{kind_filter}"
                 " ORDER BY score DESC LIMIT %s), "
@@ -660,6 +858,7 @@ class SqliteBackend:
                 "SELECT e.kind, e.title, e.url, "
                 "snippet(diplomacy_searchentry_fts, 2, %s, %s, '…', 30), "
                 "snippet(diplomacy_searchentry_fts, 1, %s, %s, '…', 30), page.score AS score, "
+                f"{translated}, "
                 "(SELECT COUNT(*) FROM top) = %s"
                 " AND (SELECT MIN(score) FROM top) = (SELECT score FROM cut) "
                 "FROM diplomacy_searchentry_fts "
@@ -668,7 +867,10 @@ class SqliteBackend:
                 "WHERE diplomacy_searchentry_fts MATCH %s "
                 "AND +diplomacy_searchentry_fts.rowid IN (SELECT id FROM page) "
                 f"ORDER BY {order}",
-                [match, *kinds, kept, wanted, limit, offset, *(START, STOP) * 2, kept, match],
+                [
+                    *(match, *kinds, kept, wanted, limit, offset, *(START, STOP) * 2),
+                    *(*translated_params, kept, match),
+                ],
             )
             return cursor.fetchall()
 

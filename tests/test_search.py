@@ -1,7 +1,8 @@
 """Site search: the index follows publication, ranking, snippets, the page and its limits.
 
 Everything runs on SQLite (FTS5) and on PostgreSQL (full-text search and trigrams);
-only the trigram test is for PostgreSQL alone.
+the tests of PostgreSQL's indexes and of Russian stemming (which SQLite's tokenizer
+lacks) are for PostgreSQL alone, those of SQLite's own structures for SQLite.
 """
 
 import json
@@ -13,6 +14,7 @@ from django.db import connection, models, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from diplomacy.models import Country, Event, Organization, Relation, SearchEntry
 from diplomacy.search import MAX_QUERY_LENGTH, PAGE_SIZE, Search, search
@@ -42,10 +44,17 @@ def source(db):
     )
 
 
-def event(title, summary="", status=PUBLISHED, slug=None, date=""):
+def event(title, summary="", status=PUBLISHED, slug=None, date="", **translations):
+    """A record; `translations` are its other languages' columns (title_az=…)."""
     slug = slug or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return Event.objects.create(
-        title=title, summary=summary, slug=slug, category="diplomacy", status=status, date=date
+        title=title,
+        summary=summary,
+        slug=slug,
+        category="diplomacy",
+        status=status,
+        date=date,
+        **translations,
     )
 
 
@@ -53,8 +62,14 @@ def titles(hits):
     return [hit.title for hit in hits]
 
 
-def page(client, status=200, **params):
-    response = client.get(reverse("diplomacy:search"), params)
+def page(client, status=200, language=None, **params):
+    """The search page in English, or at its address in `language` (/az/search/)."""
+    path = reverse("diplomacy:search")
+    if language and language != "en":
+        with translation.override(language):
+            path = reverse("diplomacy:search")
+        assert path == f"/{language}/search/"
+    response = client.get(path, params)
     assert response.status_code == status, response.content.decode()[:2000]
     return response.content.decode()
 
@@ -222,6 +237,11 @@ def test_a_misspelling_suggests_a_term_whose_first_letter_differs(db):
     assert titles(results.hits()) == ["Qara Qoyunlu embassies"]
 
 
+def test_a_misspelt_russian_name_still_finds_the_record(db):
+    event("Treaty of Kars", title_ru="Карсский договор")
+    assert titles(search("Парсский", language="ru")) == ["Карсский договор"]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
 def test_title_and_misspelt_name_searches_can_use_their_indexes(db):
     """The expressions search writes are those the indexes of migration 0006 hold."""
@@ -242,6 +262,33 @@ def test_title_and_misspelt_name_searches_can_use_their_indexes(db):
         cursor.execute("SET LOCAL enable_indexscan = off")
         assert "diplomacy_searchentry_title_gin" in in_titles.explain()
         assert "diplomacy_searchentry_names_trgm" in misspelt.explain()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+@pytest.mark.parametrize(
+    ("language", "word", "misspelt"),
+    [("az", "müqaviləsi", "müqavilasi"), ("ru", "договора", "Карсскии")],
+)
+def test_translated_title_and_misspelt_name_searches_can_use_their_indexes(
+    db, language, word, misspelt
+):
+    """The expressions search writes for a reader of another language are those the
+    indexes of migration 0017 hold."""
+    from diplomacy.search import PostgresBackend
+
+    event("Treaty of Kars", title_az="Qars müqaviləsi", title_ru="Карсский договор")
+    backend = PostgresBackend(language)
+    in_titles = backend._in_title(SearchEntry.objects.all(), backend._search_query(word))
+    misspelt_names = backend._fuzzy_matching(misspelt)
+    assert in_titles.count() == 1 and misspelt_names.count() == 1
+    assert titles(search(misspelt, language=language)) == [
+        {"az": "Qars müqaviləsi", "ru": "Карсский договор"}[language]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        assert f"diplomacy_searchentry_title_{language}_gin" in in_titles.explain()
+        assert f"diplomacy_searchentry_title_{language}_trgm" in misspelt_names.explain()
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index")
@@ -350,6 +397,149 @@ def test_a_quote_is_found_only_while_its_speaker_is_published(db):
     person.save()
     assert search("Quillfeather") == []
     assert search("Words of note") == []
+
+
+# --- Every language ---------------------------------------------------------------------
+
+
+def test_a_record_is_found_by_its_azerbaijani_title_on_the_azerbaijani_page(client, db):
+    event("Treaty of Gulistan", summary="Signed in 1813.", title_az="Gülüstan sülh müqaviləsi")
+    html = page(client, language="az", q="müqaviləsi")
+    assert "Gülüstan sülh müqaviləsi" in html
+    [hit] = search("müqaviləsi", language="az")
+    assert (hit.title, hit.language) == ("Gülüstan sülh müqaviləsi", "az")
+    # Its summary is not translated: the snippet is the English, and says so.
+    assert (str(hit.snippet), hit.snippet_language) == (
+        "Diplomatic service · Signed in 1813.",
+        "en",
+    )
+    # Its link stays in the reader's language.
+    assert hit.url == "/az/events/treaty-of-gulistan/"
+    assert 'href="/az/events/treaty-of-gulistan/"' in html
+
+
+def test_a_record_is_found_by_its_azerbaijani_summary_and_shows_it(db):
+    event(
+        "Treaty of Gulistan",
+        summary="Signed in Karabakh.",
+        summary_az="Qarabağda, Gülüstan kəndində imzalanıb.",
+    )
+    [hit] = search("Qarabağda", language="az")
+    assert (hit.title, hit.language) == ("Treaty of Gulistan", "en")  # no title_az yet
+    assert "<mark>Qarabağda</mark>" in hit.snippet and hit.snippet_language == "az"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's Russian stemming")
+def test_a_russian_word_finds_its_other_forms_on_the_russian_page(client, db):
+    event(
+        "Treaty of Kars",
+        summary="A treaty of friendship.",
+        title_ru="Карсский договор",
+        summary_ru="Договор о дружбе подписали в Карсе.",
+    )
+    html = page(client, language="ru", q="договора")  # the genitive of договор
+    assert "Карсский договор" in html
+    [hit] = search("договором", language="ru")
+    assert (hit.title, hit.language, hit.snippet_language) == ("Карсский договор", "ru", "ru")
+    assert "<mark>Договор</mark>" in hit.snippet
+
+
+def test_english_words_find_records_on_the_russian_page(client, db):
+    event("Treaty of Kars", summary="A treaty of friendship.", title_ru="Карсский договор")
+    html = page(client, language="ru", q="Kars friendship")
+    assert "Карсский договор" in html  # found by its English, shown in Russian
+    [hit] = search("Kars friendship", language="ru")
+    assert (hit.title, hit.language) == ("Карсский договор", "ru")
+    assert "<mark>friendship</mark>" in hit.snippet and hit.snippet_language == "en"
+
+
+def test_russian_words_are_found_on_sqlite_too(db):
+    """Unstemmed there, but matched whole or as a prefix, й and ё kept as FTS5 keeps them."""
+    event("Treaty of Kars", title_ru="Карсский договор о дружбе", summary_ru="Подписан в Карсе.")
+    assert titles(search("карсский", language="ru")) == ["Карсский договор о дружбе"]
+    assert titles(search("Подписан", language="ru")) == ["Карсский договор о дружбе"]
+
+
+def test_an_untranslated_record_is_found_and_shown_in_english_in_every_language(client, db):
+    event("Zangezur corridor talks", summary="Talks on the corridor.")
+    entry = SearchEntry.objects.get()
+    # The kind's label alone, translated by the interface, translates no record.
+    assert [entry.title_az, entry.body_az, entry.title_ru, entry.body_ru] == ["", "", "", ""]
+    for language in ("az", "ru"):
+        [hit] = search("corridor", language=language)
+        assert (hit.title, hit.language, hit.snippet_language) == (
+            "Zangezur corridor talks",
+            "en",
+            "en",
+        )
+        assert "<mark>corridor</mark>" in hit.snippet
+        assert "Zangezur corridor talks" in page(client, language=language, q="corridor")
+
+
+def test_a_drafts_translation_is_never_found(client, db):
+    event("Quillfeather draft", title_az="Qələmlələk layihəsi", status=DRAFT)
+    assert search("Qələmlələk", language="az") == []
+    assert not SearchEntry.objects.exists()
+    assert "Qələmlələk layihəsi" not in page(client, language="az", q="Qələmlələk")
+    record = event("Published Quillfeather", title_az="Dərc olunmuş Qələmlələk")
+    record.status = DRAFT
+    record.save()
+    assert search("Qələmlələk", language="az") == []
+
+
+def test_writing_a_translation_rewrites_the_entry_in_every_language(db):
+    record = event("Treaty of Moscow", summary="Signed in Moscow.")
+    with translation.override("ru"):  # as an editor reading the admin in Russian
+        record.title_ru = "Московский договор"
+        record.summary_ru = "Подписан в Москве."
+        record.save()
+    entry = SearchEntry.objects.get()
+    assert (entry.title, entry.body) == (
+        "Treaty of Moscow",
+        "Diplomatic service · Signed in Moscow.",
+    )
+    assert entry.title_ru == "Московский договор"
+    assert entry.body_ru == "Дипломатическая служба · Подписан в Москве."
+    assert titles(search("Московский", language="ru")) == ["Московский договор"]
+    assert titles(search("Moscow", language="ru")) == ["Московский договор"]
+    assert titles(search("Moscow")) == ["Treaty of Moscow"]
+
+
+def test_renaming_a_country_in_azerbaijani_rewrites_its_relations_entries(db):
+    country = Country.objects.create(name="Georgia", code="GE", slug="ge", status=PUBLISHED)
+    Relation.objects.create(
+        title="Azerbaijan–Georgia relations",
+        title_az="Azərbaycan–Gürcüstan münasibətləri",
+        country=country,
+        slug="ge",
+        status=PUBLISHED,
+    )
+    country.name_az = "Gürcüstan"
+    country.save()
+    entry = SearchEntry.objects.get(kind="relation")
+    assert "Gürcüstan" in entry.body_az
+
+
+def test_a_search_takes_the_same_queries_in_every_language(client, db):
+    for number in range(3):
+        event(f"Thistledown meeting {number}", title_az=f"Thistledown görüşü {number}")
+
+    def count_queries(language):
+        with CaptureQueriesContext(connection) as queries:
+            page(client, language=language, q="Thistledown")
+        return len(queries)
+
+    assert [count_queries(language) for language in ("en", "az", "ru")] == [2, 2, 2]
+
+
+def test_the_api_searches_in_the_language_asked_for(client, db):
+    event("Treaty of Gulistan", title_az="Gülüstan müqaviləsi")
+    response = client.get("/api/v1/search/", {"q": "müqaviləsi", "lang": "az"})
+    assert response.status_code == 200, response.content[:500]
+    [hit] = response.json()["results"]
+    assert hit["title"] == "Gülüstan müqaviləsi"
+    assert hit["url"] == "http://testserver/api/v1/events/treaty-of-gulistan/"
+    assert hit["web_url"] == "http://testserver/az/events/treaty-of-gulistan/"
 
 
 # --- Untrusted input --------------------------------------------------------------------
@@ -645,6 +835,21 @@ def test_rebuild_removes_stale_entries_and_restores_missing_ones(db):
     call_command("rebuild_search_index", verbosity=0)
     assert titles(search("Sorrelmark")) == ["Kept Sorrelmark"]
     assert search("Stale") == []
+
+
+def test_rebuild_writes_every_language(db):
+    event("Treaty of Kars", title_az="Qars müqaviləsi", title_ru="Карсский договор")
+    SearchEntry.objects.update(title_az="", title_ru="")
+    if connection.vendor == "postgresql":
+        from diplomacy.search import vector
+
+        SearchEntry.objects.update(vector=vector())
+    assert search("Qars", language="az") == []
+    call_command("rebuild_search_index", verbosity=0)
+    entry = SearchEntry.objects.get()
+    assert (entry.title_az, entry.title_ru) == ("Qars müqaviləsi", "Карсский договор")
+    assert titles(search("Qars", language="az")) == ["Qars müqaviləsi"]
+    assert titles(search("Карсский", language="ru")) == ["Карсский договор"]
 
 
 def test_rebuild_rewrites_a_changed_entry_and_its_vector(db):

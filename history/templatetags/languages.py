@@ -11,7 +11,7 @@ English page they write exactly what `{{ record.title }}` would.
     {% field record "note" markdown=True %}  Markdown as HTML, in <div lang="en"> if English
     <div{% lang record "summary" %}>  the attribute alone, for an element around Markdown
     <text{% lang record %}>         likewise for the record's name (a drawing's label)
-    <p{% english %}>                text the site holds in English only (the search index)
+    <a{% written_in hit.language %}>  text known to be in a language (a search hit's)
     {% english_note %}              the note, if anything above fell back to English
 
 The words of the sources (a citation's quote, a quotation, a source's text) are
@@ -87,12 +87,14 @@ def lang(context, record, name=None):
 
 
 @register.simple_tag(takes_context=True)
-def english(context):
-    """` lang="en"` for text the site holds in English only, on a page in another language."""
-    if _page_in_original():
+def written_in(context, language):
+    """` lang="…"` for text known to be in `language` (a search hit's title), on a
+    page in another; English standing in for a translation is noted on the page."""
+    if language == (translation.get_language() or languages.ORIGINAL):
         return ""
-    _note_fallback(context)
-    return mark_safe(f' lang="{languages.ORIGINAL}"')
+    if language == languages.ORIGINAL:
+        _note_fallback(context)
+    return format_html(' lang="{}"', language)
 
 
 @register.simple_tag(takes_context=True)
