@@ -4,10 +4,10 @@ from django.db.models import F, Q
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django_countries.fields import CountryField
 
-from history import dates
+from history import dates, grammar
 from history.models import (
     CitedRecord,
     ContentHistory,
@@ -480,23 +480,24 @@ class Figure(Dated, CitedRecord):
         return self.label
 
     @property
-    def amount(self):
-        """The figure as a reader says it: "more than 1,500 people"."""
-        from django.utils.translation import pgettext
-
-        from history.grammar import ablative, dative, suffixed
-
+    def quantity(self):
+        """The number as a reader says it, with its qualifier: "more than 1,500"."""
         value = floatformat(self.value, "-2g")
         # Azerbaijani puts the number in a case before the qualifier: "80-dən çox".
         if self.qualifier == self.Qualifier.MORE_THAN:
-            value = pgettext("a figure: more than 80 embassies", "more than %(value)s") % {
-                "value": suffixed(value, ablative)
+            return pgettext("a figure: more than 80 embassies", "more than %(value)s") % {
+                "value": grammar.suffixed(value, grammar.ablative)
             }
-        elif self.qualifier == self.Qualifier.ALMOST:
-            value = pgettext("a figure: almost 80 embassies", "almost %(value)s") % {
-                "value": suffixed(value, dative)
+        if self.qualifier == self.Qualifier.ALMOST:
+            return pgettext("a figure: almost 80 embassies", "almost %(value)s") % {
+                "value": grammar.suffixed(value, grammar.dative)
             }
-        return " ".join(filter(None, [value, self.unit]))
+        return value
+
+    @property
+    def amount(self):
+        """The figure as a reader says it: "more than 1,500 people"."""
+        return " ".join(filter(None, [self.quantity, self.unit]))
 
     def get_absolute_url(self):
         return f"{reverse('diplomacy:home')}#{self.slug}"

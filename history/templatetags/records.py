@@ -1,7 +1,9 @@
 import json
+import re
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 from history import dates, markup, text
 
@@ -13,6 +15,28 @@ def day(moment):
     """A datetime's day as the site writes dates in the reader's language
     (history.dates): "4 July 2017", "4 iyul 2017", "4 июля 2017"."""
     return dates.humanize(moment.date().isoformat())
+
+
+# The places in a source the editors write (Citation.locator), as a reader's
+# language says them; any other is shown as written.
+PARAGRAPH = re.compile(r"paragraph (\d+)(?:, item (\d+))?")
+
+
+@register.filter
+def place(locator):
+    """A citation's place in its source in the reader's language: "paragraph 6"
+    is "абзац 6", "6-cı abzas"."""
+    if locator == "title":
+        return pgettext("a place in a source", "title")
+    if match := PARAGRAPH.fullmatch(locator or ""):
+        paragraph, item = match.groups()
+        if item:
+            return pgettext("a place in a source", "paragraph %(paragraph)s, item %(item)s") % {
+                "paragraph": paragraph,
+                "item": item,
+            }
+        return pgettext("a place in a source", "paragraph %(paragraph)s") % {"paragraph": paragraph}
+    return locator
 
 
 @register.filter
