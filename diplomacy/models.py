@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from django_countries.fields import CountryField
 
 from history import dates, grammar
@@ -287,7 +287,7 @@ class Participation(models.Model):
 
     class Role(models.TextChoices):
         INITIATOR = "initiator", _("Initiator")
-        MEMBER = "member", _("Member")
+        MEMBER = "member", pgettext_lazy("a country's role in a project", "Member")
         ROUTE = "route", _("On the route")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participations")

@@ -24,8 +24,8 @@ LATEST = 99_999_999
 
 # Month names twice over: alone ("July 2017"), and after a day or after from, since
 # or c. ("4 July 2017", "since July 2017"), which Russian writes in the genitive
-# («июль 2017», «4 июля 2017»); English writes both the same. After until Russian's
-# accusative is the month alone («по июль 2017»).
+# («июль 2017», «4 июля 2017»); English writes both the same. Until takes the
+# second too: Russian's «до» governs the genitive («до апреля 1920»).
 MONTHS = [
     pgettext_lazy("a month, alone: July 2017", "January"),
     pgettext_lazy("a month, alone: July 2017", "February"),
@@ -60,8 +60,7 @@ SEASONS = {
     23: pgettext_lazy("a season: Autumn 2017", "Autumn"),
     24: pgettext_lazy("a season: Winter 2017", "Winter"),
 }
-# Russian: the genitive after from, since or c. («весны 2017»), the accusative after
-# until («по весну 2017»).
+# Russian: the genitive after from, since, c. or until («до весны 2017»).
 SEASONS_AFTER = {
     21: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Spring"),
     22: pgettext_lazy("a season after from, since or c.: since Spring 2017", "Summer"),
@@ -241,7 +240,7 @@ def _unspecified_year(year: str, case: str = ALONE) -> str:
         # "roman" (VII век, VII əsr). Write one of these two words, untranslated.
         numbering = pgettext("how a century is numbered: ordinal or roman", "ordinal")
         numeral = roman(number) if numbering == "roman" else _ordinal(number)
-        if case == FROM:
+        if case in (FROM, UNTIL):
             pattern = pgettext(
                 "a century after from, since or c.: since the 7th century", "%(numeral)s century"
             )
@@ -258,7 +257,7 @@ def _unspecified_year(year: str, case: str = ALONE) -> str:
         return written
     # -199X covers 2000 to 1991 BCE, "the 1990s BCE" as people round it.
     decade = int(f"{digits[:3]}0")
-    if case == FROM:
+    if case in (FROM, UNTIL):
         pattern = pgettext("a decade after from, since or c.: since the 1990s", "%(decade)ss")
     else:
         # Translators: a decade, "1990s": %(decade)s is 1990 (in Azerbaijani, its ordinal).
@@ -310,7 +309,7 @@ def _parts(text: str, case: str = ALONE) -> _Parts:
     if not month:
         return _Parts(None, "", "", written_year)
     index = int(month) - 1
-    name = MONTHS_AFTER[index] if case == FROM else MONTHS[index]
+    name = MONTHS_AFTER[index] if case in (FROM, UNTIL) else MONTHS[index]
     return _Parts(int(day) if day else None, str(name), str(MONTHS_AFTER[index]), written_year)
 
 

@@ -217,8 +217,8 @@ def test_a_file_with_a_bad_row_is_refused_whole_translations_and_all(event, publ
 # --- The pages --------------------------------------------------------------------------
 
 NOTE = {
-    "az": "Bu səhifənin bəzi hissələri ingilis dilindədir",
-    "ru": "Части этой страницы — на английском языке",
+    "az": "Bu səhifədəki materialların bir hissəsi hələ tərcümə olunmayıb",
+    "ru": "Часть материалов на этой странице пока доступна только на английском языке",
 }
 
 

@@ -35,7 +35,8 @@ def place(locator):
                 "paragraph": paragraph,
                 "item": item,
             }
-        return pgettext("a place in a source", "paragraph %(paragraph)s") % {"paragraph": paragraph}
+        pattern = pgettext("a place in a source", "paragraph %(paragraph)s")
+        return pattern % {"paragraph": paragraph}
     return locator
 
 
