@@ -199,7 +199,8 @@ def _translations(models):
     """What the translators have to do: per kind of record, how many records each
     language misses a translation of, or has one older than the English, with the
     lists that show them; and the older ones by name, as they need rereading."""
-    others = [(code, name) for code, name in settings.LANGUAGES if code != languages.ORIGINAL]
+    names = dict(settings.LANGUAGES)
+    others = [(code, names[code]) for code in languages.TRANSLATED]
     kinds, outdated = [], []
     for model in sorted(models.values(), key=lambda model: str(model._meta.verbose_name_plural)):
         if not issubclass(model, Record) or not languages.translated_fields(model):

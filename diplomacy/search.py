@@ -73,7 +73,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from history import markup
-from history.languages import LANGUAGES, ORIGINAL
+from history.languages import LANGUAGES, ORIGINAL, TRANSLATED  # az, ru: columns title_az …
 from history.models import (
     Alias,
     CitedRecord,
@@ -97,7 +97,6 @@ CONFIG = "english"  # PostgreSQL text search configuration of the English
 # Each language's: PostgreSQL has no Azerbaijani stemmer, so its words are only
 # lower-cased ('simple').
 CONFIGS = {"en": CONFIG, "az": "simple", "ru": "russian"}
-TRANSLATED = [code for code in LANGUAGES if code != ORIGINAL]  # az, ru: columns title_az …
 TRIGRAM_MIN_LENGTH = 4  # shorter queries would match every title holding the word
 TRIGRAM_THRESHOLD = 0.6
 SPELLING_CUTOFF = 0.75

@@ -363,10 +363,10 @@ class TranslationFilter(admin.SimpleListFilter):
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
-        for code, name in settings.LANGUAGES:
-            if code != languages.ORIGINAL:
-                yield f"{code}-{versions.MISSING}", f"{name}: missing"
-                yield f"{code}-{versions.OUTDATED}", f"{name}: older than the English"
+        names = dict(settings.LANGUAGES)
+        for code in languages.TRANSLATED:
+            yield f"{code}-{versions.MISSING}", f"{names[code]}: missing"
+            yield f"{code}-{versions.OUTDATED}", f"{names[code]}: older than the English"
 
     def queryset(self, request, queryset):
         if not self.value() or "-" not in self.value():

@@ -14,6 +14,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 ORIGINAL = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The languages content is translated into: every one but the original.
+TRANSLATED = [code for code in LANGUAGES if code != ORIGINAL]
 # The names a record's __str__ is made of, first found: the text that names it.
 NAMING_FIELDS = ("title", "name", "label")
 
@@ -43,7 +45,7 @@ def field_of(model, column):
 
 def translations_of(name):
     """A translated field's columns in the languages other than English: title_az, title_ru."""
-    return [build_localized_fieldname(name, code) for code in LANGUAGES if code != ORIGINAL]
+    return [build_localized_fieldname(name, code) for code in TRANSLATED]
 
 
 def translations(model):

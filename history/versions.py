@@ -18,6 +18,7 @@ from django.db.models.functions import TruncMinute
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 from . import editorial, languages, text
@@ -424,12 +425,14 @@ def translation_states(model):
     field has English text and no translation. Two queries, whatever the number
     of records, versions and languages."""
     fields = languages.translated_fields(model)
-    others = [code for code in languages.LANGUAGES if code != languages.ORIGINAL]
+    others = languages.TRANSLATED
     states = {code: {} for code in others}
     if not fields:
         return states
     english = [languages.original_column(name) for name in fields]
-    translated = {code: [f"{name}_{code}" for name in fields] for code in others}
+    translated = {
+        code: [build_localized_fieldname(name, code) for name in fields] for code in others
+    }
     columns = [*english, *(column for code in others for column in translated[code])]
 
     def split(row):

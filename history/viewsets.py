@@ -33,7 +33,7 @@ from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import caching, filters, serializers, versions
+from . import caching, filters, languages, serializers, versions
 from .models import public_models
 from .rest import ErrorBodySerializer
 
@@ -170,11 +170,11 @@ class APISchema(AutoSchema):
                 )
             )
         if self.method == "GET":
-            languages = [code for code, _ in settings.LANGUAGES]
+            codes = languages.LANGUAGES
             parameters.append(
                 OpenApiParameter(
                     "lang",
-                    {"type": "string", "enum": languages},
+                    {"type": "string", "enum": codes},
                     description="The language of the answer's text; wins over "
                     "Accept-Language. A record's text not yet translated is given in English. "
                     "Content-Language names the language answered.",
@@ -185,7 +185,7 @@ class APISchema(AutoSchema):
                     "Accept-Language",
                     location=OpenApiParameter.HEADER,
                     description="The languages you read, as browsers send them "
-                    f"({', '.join(languages)}; English when none of them).",
+                    f"({', '.join(codes)}; English when none of them).",
                 )
             )
             parameters.append(
@@ -235,10 +235,10 @@ class APISchema(AutoSchema):
             responses[code]["description"] = ERRORS[code]
         for code in bodiless:
             responses.setdefault(code, {"description": BODILESS[code]})
-        languages = {"schema": {"type": "string", "enum": [c for c, _ in settings.LANGUAGES]}}
+        content_language = {"schema": {"type": "string", "enum": languages.LANGUAGES}}
         for code, response in responses.items():
             if code.startswith("2") and self.method == "GET":
-                response.setdefault("headers", {})["Content-Language"] = languages
+                response.setdefault("headers", {})["Content-Language"] = content_language
         if "301" in responses:
             location = {"schema": {"type": "string", "format": "uri"}}
             responses["301"]["headers"] = {"Location": location}
@@ -281,10 +281,10 @@ def refuse_unknown_params(request):
 def refuse_unknown_language(request):
     """A 400 for a ?lang= the site does not speak (history.middleware.LocaleMiddleware
     answers in the one asked for, when it speaks it)."""
-    languages = [code for code, _ in settings.LANGUAGES]
+    codes = languages.LANGUAGES
     asked = request.query_params.getlist("lang")
-    if asked and asked[-1] not in languages:
-        message = f"No such language. This API answers in: {', '.join(languages)}."
+    if asked and asked[-1] not in codes:
+        message = f"No such language. This API answers in: {', '.join(codes)}."
         raise ValidationError({"lang": [message]}, code="invalid_choice")
 
 
